@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Events of drvtrace_irqsrc.ko, the software interrupt source.
+ *
+ * They mirror irq:irq_handler_entry/exit, which the kernel emits around the
+ * same handler, and add what those lack: the hardware IRQ number inside our
+ * domain and the time the handler body took. All fields are typed, so
+ *
+ *   echo 'irq == 42' > events/drvtrace_irqsrc/handler_exit/filter
+ *   echo 'hist:keys=irq:vals=duration_ns' > events/drvtrace_irqsrc/handler_exit/trigger
+ *
+ * work without parsing text.
+ */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM drvtrace_irqsrc
+
+#if !defined(_TRACE_DRVTRACE_IRQSRC_H) || defined(TRACE_HEADER_MULTI_READ)
+#define _TRACE_DRVTRACE_IRQSRC_H
+
+#include <linux/interrupt.h>
+#include <linux/tracepoint.h>
+
+#include <drvtrace/compat.h>
+
+/* Make the irqreturn_t values known to user space tools (perf, trace-cmd). */
+TRACE_DEFINE_ENUM(IRQ_NONE);
+TRACE_DEFINE_ENUM(IRQ_HANDLED);
+TRACE_DEFINE_ENUM(IRQ_WAKE_THREAD);
+
+#define show_irqreturn(ret)					\
+	__print_symbolic(ret,					\
+			 { IRQ_NONE,		"unhandled" },	\
+			 { IRQ_HANDLED,		"handled" },	\
+			 { IRQ_WAKE_THREAD,	"wake_thread" })
+
+TRACE_EVENT(handler_entry,
+
+	TP_PROTO(int irq, unsigned long hwirq, const char *name),
+
+	TP_ARGS(irq, hwirq, name),
+
+	TP_STRUCT__entry(
+		__field(int,		irq)
+		__field(unsigned long,	hwirq)
+		__string(name,		name)
+	),
+
+	TP_fast_assign(
+		__entry->irq	= irq;
+		__entry->hwirq	= hwirq;
+		drvtrace_assign_str(name, name);
+	),
+
+	TP_printk("irq=%d hwirq=%lu name=%s",
+		  __entry->irq, __entry->hwirq, __get_str(name))
+);
+
+TRACE_EVENT(handler_exit,
+
+	TP_PROTO(int irq, unsigned long hwirq, const char *name,
+		 irqreturn_t ret, u64 duration_ns),
+
+	TP_ARGS(irq, hwirq, name, ret, duration_ns),
+
+	TP_STRUCT__entry(
+		__field(int,		irq)
+		__field(unsigned long,	hwirq)
+		__string(name,		name)
+		__field(int,		ret)
+		__field(u64,		duration_ns)
+	),
+
+	TP_fast_assign(
+		__entry->irq		= irq;
+		__entry->hwirq		= hwirq;
+		drvtrace_assign_str(name, name);
+		__entry->ret		= ret;
+		__entry->duration_ns	= duration_ns;
+	),
+
+	TP_printk("irq=%d hwirq=%lu name=%s ret=%s duration_ns=%llu",
+		  __entry->irq, __entry->hwirq, __get_str(name),
+		  show_irqreturn(__entry->ret), __entry->duration_ns)
+);
+
+#endif /* _TRACE_DRVTRACE_IRQSRC_H */
+
+/* This part must be outside the multi-read guard. */
+#include <trace/define_trace.h>
