@@ -34,9 +34,9 @@
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
 #include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
-#include <linux/sched/clock.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -121,8 +121,9 @@ static irqreturn_t irqsrc_handler(int irq, void *dev_id)
 	u64 start = 0;
 
 	trace_handler_entry(irq, line->hwirq, line->name);
+	/* ktime, not local_clock(): comparable across CPUs and never clamped. */
 	if (trace_handler_exit_enabled())
-		start = local_clock();
+		start = ktime_get_ns();
 
 	/* Claim one pending device event, as a driver reads its status. */
 	if (atomic_dec_if_positive(&line->status) >= 0) {
@@ -136,7 +137,7 @@ static irqreturn_t irqsrc_handler(int irq, void *dev_id)
 
 	if (start)
 		trace_handler_exit(irq, line->hwirq, line->name, ret,
-				   local_clock() - start);
+				   ktime_get_ns() - start);
 	return ret;
 }
 

@@ -33,54 +33,41 @@ TRACE_DEFINE_ENUM(IRQ_WAKE_THREAD);
 			 { IRQ_HANDLED,		"handled" },	\
 			 { IRQ_WAKE_THREAD,	"wake_thread" })
 
+/* An interrupt reached our handler: irq:irq_handler_entry plus the hwirq. */
 TRACE_EVENT(handler_entry,
-
-	TP_PROTO(int irq, unsigned long hwirq, const char *name),
-
-	TP_ARGS(irq, hwirq, name),
-
-	TP_STRUCT__entry(
-		__field(int,		irq)
-		__field(unsigned long,	hwirq)
-		__string(name,		name)
-	),
-
-	TP_fast_assign(
-		__entry->irq	= irq;
-		__entry->hwirq	= hwirq;
-		drvtrace_assign_str(name, name);
-	),
-
-	TP_printk("irq=%d hwirq=%lu name=%s",
-		  __entry->irq, __entry->hwirq, __get_str(name))
+	    TP_PROTO(int irq, unsigned long hwirq, const char *name),
+	    TP_ARGS(irq, hwirq, name),
+	    TP_STRUCT__entry(__field(int, irq)
+			     __field(unsigned long, hwirq)
+			     __string(name, name)),
+	    TP_fast_assign(__entry->irq = irq;
+			   __entry->hwirq = hwirq;
+			   drvtrace_assign_str(name, name);),
+	    TP_printk("irq=%d hwirq=%lu name=%s",
+		      __entry->irq, __entry->hwirq, __get_str(name))
 );
 
+/*
+ * The handler returns: whether the interrupt was its device's (ret) and how
+ * long the handler body took, in ns of CLOCK_MONOTONIC.
+ */
 TRACE_EVENT(handler_exit,
-
-	TP_PROTO(int irq, unsigned long hwirq, const char *name,
-		 irqreturn_t ret, u64 duration_ns),
-
-	TP_ARGS(irq, hwirq, name, ret, duration_ns),
-
-	TP_STRUCT__entry(
-		__field(int,		irq)
-		__field(unsigned long,	hwirq)
-		__string(name,		name)
-		__field(int,		ret)
-		__field(u64,		duration_ns)
-	),
-
-	TP_fast_assign(
-		__entry->irq		= irq;
-		__entry->hwirq		= hwirq;
-		drvtrace_assign_str(name, name);
-		__entry->ret		= ret;
-		__entry->duration_ns	= duration_ns;
-	),
-
-	TP_printk("irq=%d hwirq=%lu name=%s ret=%s duration_ns=%llu",
-		  __entry->irq, __entry->hwirq, __get_str(name),
-		  show_irqreturn(__entry->ret), __entry->duration_ns)
+	    TP_PROTO(int irq, unsigned long hwirq, const char *name,
+		     irqreturn_t ret, u64 duration_ns),
+	    TP_ARGS(irq, hwirq, name, ret, duration_ns),
+	    TP_STRUCT__entry(__field(int, irq)
+			     __field(unsigned long, hwirq)
+			     __string(name, name)
+			     __field(int, ret)
+			     __field(u64, duration_ns)),
+	    TP_fast_assign(__entry->irq = irq;
+			   __entry->hwirq = hwirq;
+			   drvtrace_assign_str(name, name);
+			   __entry->ret = ret;
+			   __entry->duration_ns = duration_ns;),
+	    TP_printk("irq=%d hwirq=%lu name=%s ret=%s duration_ns=%llu",
+		      __entry->irq, __entry->hwirq, __get_str(name),
+		      show_irqreturn(__entry->ret), __entry->duration_ns)
 );
 
 #endif /* _TRACE_DRVTRACE_IRQSRC_H */

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+#
+# Helpers for the guest test cases in tests/cases/. A case sources this file,
+# does its work and exits 0 (pass), through fail() or through skip().
+
+KO=/drvtrace/modules
+DEBUGFS=/sys/kernel/debug/drvtrace
+IRQSRC=$DEBUGFS/irqsrc
+
+if [ -d /sys/kernel/tracing/events ]; then
+	TRACEFS=/sys/kernel/tracing
+else
+	TRACEFS=/sys/kernel/debug/tracing
+fi
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "$*"; exit 77; }
+
+# assert_eq WHAT EXPECTED ACTUAL
+assert_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
+}
+
+load_core() { insmod "$KO/drvtrace.ko" || fail "insmod drvtrace.ko"; }
+
+# load_irqsrc [PARAM=VALUE...]: the core, then the IRQ source.
+load_irqsrc() {
+	load_core
+	insmod "$KO/drvtrace_irqsrc.ko" "$@" || fail "insmod drvtrace_irqsrc.ko $*"
+}
+
+unload_all() {
+	for m in drvtrace_irqsrc drvtrace; do
+		grep -q "^$m " /proc/modules && rmmod "$m"
+	done
+	return 0
+}
+
+# Tracing back to the boot state: off, empty, no events, filters or tracer.
+trace_reset() {
+	echo 0 >"$TRACEFS/tracing_on"
+	echo nop >"$TRACEFS/current_tracer"
+	echo >"$TRACEFS/set_event"
+	for f in "$TRACEFS"/events/*/*/filter; do
+		[ -s "$f" ] && ! grep -qx none "$f" && echo 0 >"$f"
+	done
+	echo >"$TRACEFS/trace"
+	echo 1 >"$TRACEFS/tracing_on"
+}
+
+# Lines of the ring buffer, comments left out.
+trace_lines() { grep -v '^#' "$TRACEFS/trace"; }
+
+# irqsrc_col HWIRQ COLUMN: one column of the IRQ source's status line
+# (1 hwirq, 2 irq, 3 name, 4 raised, 5 handled, 6 unhandled).
+irqsrc_col() {
+	awk -v h="$1" -v c="$2" '!/^#/ && $1 == h { print $c }' "$IRQSRC"
+}
+
+# Sum of one column over all lines.
+irqsrc_sum() {
+	awk -v c="$1" '!/^#/ { s += $c } END { print s + 0 }' "$IRQSRC"
+}
+
+irqsrc_cmd() { echo "$*" >"$IRQSRC" || fail "irqsrc command '$*' failed"; }
