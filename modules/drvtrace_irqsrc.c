@@ -22,6 +22,9 @@
  *   spurious <count> [<hwirq>]  the same with the status register clear
  *   rate <hz>                   periodic rate, 0 stops the timer
  *   reset                       zero the counters
+ *   request <hwirq>             request_irq() the line a second time, as a
+ *                               conflicting driver would; the write returns
+ *                               that request's result (-EBUSY unless shared)
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -74,6 +77,10 @@ static unsigned int handler_ns;
 module_param(handler_ns, uint, 0444);
 MODULE_PARM_DESC(handler_ns,
 		 "Busy time of a handled interrupt in ns, times (hwirq + 1), up to 1000000 (default 0)");
+
+static unsigned int irqflags;
+module_param(irqflags, uint, 0444);
+MODULE_PARM_DESC(irqflags, "IRQF_* flags the lines are requested with (default 0)");
 
 struct irqsrc_line {
 	unsigned int		irq;		/* Linux IRQ number */
@@ -220,6 +227,30 @@ static void irqsrc_set_rate(unsigned int hz)
 	hrtimer_start(&irqsrc_periodic, irqsrc_period, HRTIMER_MODE_REL_HARD);
 }
 
+static irqreturn_t irqsrc_extra_handler(int irq, void *dev_id)
+{
+	return IRQ_NONE;
+}
+
+/*
+ * A second request_irq() on a line, shared if the lines are. With
+ * IRQF_PROBE_SHARED the caller expects a mismatch, so the kernel fails it
+ * with -EBUSY quietly instead of logging it (and dumping the stack with
+ * CONFIG_DEBUG_SHIRQ).
+ */
+static int irqsrc_request_again(struct irqsrc_line *line)
+{
+	static const char name[] = "drvtrace-irqsrc.extra";
+	unsigned long flags = IRQF_PROBE_SHARED | (irqflags & IRQF_SHARED);
+	int ret;
+
+	ret = request_irq(line->irq, irqsrc_extra_handler, flags, name,
+			  (void *)name);
+	if (!ret)
+		free_irq(line->irq, (void *)name);
+	return ret;
+}
+
 static void irqsrc_reset(void)
 {
 	unsigned int i;
@@ -231,12 +262,14 @@ static void irqsrc_reset(void)
 	}
 }
 
-enum irqsrc_verb { IRQSRC_FIRE, IRQSRC_SPURIOUS, IRQSRC_RATE, IRQSRC_RESET };
+enum irqsrc_verb {
+	IRQSRC_FIRE, IRQSRC_SPURIOUS, IRQSRC_RATE, IRQSRC_RESET, IRQSRC_REQUEST
+};
 
 struct irqsrc_cmd {
 	enum irqsrc_verb	verb;
 	unsigned long		count;	/* fire, spurious */
-	int			hwirq;	/* fire, spurious; -1 for all */
+	int			hwirq;	/* fire, spurious, request; -1 for all */
 	unsigned int		hz;	/* rate */
 };
 
@@ -282,12 +315,21 @@ static int irqsrc_parse(char *buf, struct irqsrc_cmd *cmd, const char **why)
 			return -EINVAL;
 		return 0;
 	}
+	if (!strcmp(verb, "request")) {
+		cmd->verb = IRQSRC_REQUEST;
+		*why = "request takes one hwirq";
+		if (!arg1 || arg2 || kstrtouint(arg1, 0, &hwirq) ||
+		    hwirq >= irqsrc_nr)
+			return -EINVAL;
+		cmd->hwirq = hwirq;
+		return 0;
+	}
 	if (!strcmp(verb, "reset")) {
 		cmd->verb = IRQSRC_RESET;
 		*why = "reset takes no argument";
 		return arg1 ? -EINVAL : 0;
 	}
-	*why = "unknown command (fire, spurious, rate, reset)";
+	*why = "unknown command (fire, spurious, rate, reset, request)";
 	return -EINVAL;
 }
 
@@ -328,6 +370,9 @@ static ssize_t irqsrc_write(struct file *file, const char __user *ubuf,
 		break;
 	case IRQSRC_RESET:
 		irqsrc_reset();
+		break;
+	case IRQSRC_REQUEST:
+		ret = irqsrc_request_again(&irqsrc_lines[cmd.hwirq]);
 		break;
 	}
 	mutex_unlock(&irqsrc_lock);
@@ -406,7 +451,8 @@ static int irqsrc_setup_lines(void)
 			ret = -ENOMEM;
 			goto err;
 		}
-		ret = request_irq(line->irq, irqsrc_handler, 0, line->name, line);
+		ret = request_irq(line->irq, irqsrc_handler, irqflags,
+				  line->name, line);
 		if (ret) {
 			irq_dispose_mapping(line->irq);
 			goto err;

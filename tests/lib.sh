@@ -7,6 +7,7 @@
 KO=/drvtrace/modules
 DEBUGFS=/sys/kernel/debug/drvtrace
 IRQSRC=$DEBUGFS/irqsrc
+CONTROL=$DEBUGFS/control
 
 if [ -d /sys/kernel/tracing/events ]; then
 	TRACEFS=/sys/kernel/tracing
@@ -64,3 +65,28 @@ irqsrc_sum() {
 }
 
 irqsrc_cmd() { echo "$*" >"$IRQSRC" || fail "irqsrc command '$*' failed"; }
+
+# write_to FILE TEXT: write TEXT (printf %b escapes) in one write(2) and
+# print "ok" or the error, e.g. "Invalid argument": dd, unlike the shell,
+# says why a write failed.
+write_to() {
+	if printf '%b' "$2" | dd of="$1" bs=65536 conv=notrunc 2>/tmp/write_to.err; then
+		echo ok
+	else
+		sed -n 's/.*: \([A-Z][^:]*\)$/\1/p' /tmp/write_to.err | tail -n 1
+	fi
+}
+
+control_cmd() { echo "$*" >"$CONTROL" || fail "control command '$*' failed"; }
+
+# probe_col SYMBOL COLUMN: one column of a probe's control file line
+# (1 symbol, 2 mode, 3 state, 4 hits, 5 returns, 6 missed, 7 args,
+# 8 stack, 9 maxactive); empty when the symbol is not armed.
+probe_col() {
+	awk -v s="$1" -v c="$2" '!/^#/ && $1 == s { print $c }' "$CONTROL"
+}
+
+# Our probes the kernel lists as registered.
+kprobes_of() {
+	grep -E "[[:space:]]($1)\+0x" /sys/kernel/debug/kprobes/list || :
+}

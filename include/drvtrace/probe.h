@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The probe registry of drvtrace.ko: the kprobes and kretprobes armed on
+ * behalf of the control file and the probes= parameter.
+ */
+#ifndef _DRVTRACE_PROBE_H
+#define _DRVTRACE_PROBE_H
+
+struct drvtrace_cmd;
+struct seq_file;
+
+int drvtrace_probe_arm(const struct drvtrace_cmd *cmd);
+int drvtrace_probe_disarm(const char *symbol);
+void drvtrace_probe_clear(void);
+void drvtrace_probe_reset(void);
+void drvtrace_probe_show(struct seq_file *m);
+
+#endif /* _DRVTRACE_PROBE_H */
