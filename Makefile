@@ -8,6 +8,7 @@
 #   make install         modules_install into .../extra/ (INSTALL_MOD_PATH)
 #   make demo            boot the stock Debian kernel in QEMU and trace IRQs
 #   make check           static checks and guest tests on x86_64 and arm64
+#   make bench           the cost of each tracing mechanism, side by side
 #   make setup           install the Debian packages the above need
 #   make clean
 #
@@ -34,7 +35,7 @@ endif
 # Empty when neither given nor running: found (and installed) at build time.
 stock_kdir = $$(. scripts/lib/env.sh && stock_kdir $(our_arch))
 
-.PHONY: all modules install clean setup demo check
+.PHONY: all modules install clean setup demo check bench
 
 all: modules
 
@@ -50,6 +51,9 @@ demo:
 
 check:
 	scripts/check
+
+bench:
+	scripts/bench
 
 clean:
 	rm -rf build
