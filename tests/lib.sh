@@ -16,6 +16,19 @@ else
 fi
 
 fail() { echo "FAIL: $*"; exit 1; }
+
+# kmsg_mark puts a unique line in the kernel log; kmsg_since prints what
+# was logged after the last mark. Never clear the log (dmesg -c): the
+# harness reads it after each case to find splats.
+kmsg_seq=0
+kmsg_mark() {
+	kmsg_seq=$((kmsg_seq + 1))
+	kmsg_last="drvtrace-test: mark $$.$kmsg_seq"
+	echo "$kmsg_last" >/dev/kmsg
+}
+kmsg_since() {
+	dmesg | sed -n "/ $kmsg_last\$/,\$p" | sed 1d
+}
 skip() { echo "$*"; exit 77; }
 
 # assert_eq WHAT EXPECTED ACTUAL

@@ -16,16 +16,16 @@ for c in "" "bogus" "fire" "fire 0" "fire -1" "fire x" "fire 100000001" \
 	 "fire 1 2" "fire 1 0 extra" "spurious" "rate" "rate 1000001" \
 	 "rate 5 5" "reset now" "FIRE 1" \
 	 "fire 1 $(printf '%070d' 0)"; do
-	dmesg -c >/dev/null
+	kmsg_mark
 	# dd, unlike the shell, says why a write failed.
 	if printf '%s\n' "$c" | dd of="$IRQSRC" conv=notrunc 2>/tmp/err; then
 		fail "'$c' was accepted"
 	fi
 	grep -q 'Invalid argument' /tmp/err || fail "'$c': $(cat /tmp/err)"
-	n=$(dmesg | grep -c 'drvtrace_irqsrc: ')
+	n=$(kmsg_since | grep -c 'drvtrace_irqsrc: ')
 	[ "$n" -le 1 ] || fail "'$c' logged $n lines"
 	if [ -n "$first" ]; then
-		dmesg | grep -q 'drvtrace_irqsrc: bad command: unknown command' ||
+		kmsg_since | grep -q 'drvtrace_irqsrc: bad command: unknown command' ||
 			fail "no reason logged for an empty command"
 		first=
 	fi

@@ -43,10 +43,10 @@ probe drvtrace_kprobe_pre|$einval
 probe drvtrace_kretprobe_ret|$einval"
 
 echo "$cases" | while IFS='|' read -r text want; do
-	dmesg -c >/dev/null
+	kmsg_mark
 	got=$(write_to "$CONTROL" "$text")
 	assert_eq "'$text'" "$want" "$got"
-	n=$(dmesg | grep -c '^\[[ 0-9.]*\] drvtrace: ')
+	n=$(kmsg_since | grep -c '^\[[ 0-9.]*\] drvtrace: ')
 	[ "$n" -le 1 ] || fail "'$text' logged $n lines"
 	assert_eq "status after '$text'" "$before" "$(cat "$CONTROL")"
 	assert_eq "kprobes after '$text'" "$list_before" "$(cat /sys/kernel/debug/kprobes/list)"
@@ -54,8 +54,8 @@ done || exit 1
 
 # The first failure of a series names its reason (later ones may be
 # ratelimited away).
-dmesg -c >/dev/null
+kmsg_mark
 sleep 5
 write_to "$CONTROL" 'probe no_such_symbol_drvtrace' >/dev/null
-dmesg | grep -q 'drvtrace: control line 1: probe no_such_symbol_drvtrace: no such symbol (-2)' ||
-	fail "no reason logged: $(dmesg | tail -n 2)"
+kmsg_since | grep -q 'drvtrace: control line 1: probe no_such_symbol_drvtrace: no such symbol (-2)' ||
+	fail "no reason logged: $(kmsg_since | tail -n 2)"

@@ -17,10 +17,10 @@ cleanup() {
 trap cleanup EXIT
 
 # A symbol that does not exist: the sample refuses to load and says why.
-dmesg -c >/dev/null
+kmsg_mark
 insmod "$KO/$KP.ko" symbol=drvtrace_no_such_function 2>/dev/null &&
 	fail "probing a missing symbol loaded"
-dmesg | grep -q "$KP: cannot probe drvtrace_no_such_function: -2\$" ||
+kmsg_since | grep -q "$KP: cannot probe drvtrace_no_such_function: -2\$" ||
 	fail "no reason logged for the missing symbol"
 
 trace_reset
