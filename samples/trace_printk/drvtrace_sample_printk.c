@@ -32,6 +32,7 @@
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/preempt.h>
+#include <linux/version.h>
 
 static unsigned int ticks = 3;
 module_param(ticks, uint, 0444);
@@ -136,8 +137,14 @@ static int __init sample_printk_init(void)
 
 	sample_process();
 
+	/* 6.13 folded hrtimer_init() and the callback into hrtimer_setup(). */
+#if LINUX_VERSION_MAJOR * 256 + LINUX_VERSION_PATCHLEVEL >= 6 * 256 + 13
+	hrtimer_setup(&timer, sample_hrtimer, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL_HARD);
+#else
 	hrtimer_init(&timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	timer.function = sample_hrtimer;
+#endif
 	hrtimer_start(&timer, ms_to_ktime(1), HRTIMER_MODE_REL_HARD);
 
 	if (!wait_for_completion_timeout(&done, 10 * HZ)) {

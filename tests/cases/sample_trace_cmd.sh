@@ -4,8 +4,11 @@
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
-command -v trace-cmd >/dev/null ||
-	skip "no trace-cmd in this guest: scripts/guest-run adds the host's amd64 binary to x86_64 guests only"
+# x86_64 guests have the host's trace-cmd on PATH, arm64 guests the arm64
+# one in /opt/trace-cmd (scripts/guest-run).
+TRACE_CMD=$(command -v trace-cmd) || TRACE_CMD=/opt/trace-cmd/trace-cmd
+[ -x "$TRACE_CMD" ] ||
+	skip "no trace-cmd in this guest (scripts/setup-deps fetches the arm64 one; guest-run copies it)"
 
 EV=$TRACEFS/events/drvtrace_sample
 REQ=/sys/kernel/debug/drvtrace_sample/request
@@ -38,9 +41,9 @@ echo "user marker" >"$TRACEFS/trace_marker"
 echo 0 >"$TRACEFS/tracing_on"
 
 trace_lines | strip >/tmp/kernel
-trace-cmd extract -o /tmp/trace.dat >/tmp/extract.log 2>&1 ||
+"$TRACE_CMD" extract -o /tmp/trace.dat >/tmp/extract.log 2>&1 ||
 	fail "trace-cmd extract: $(cat /tmp/extract.log)"
-trace-cmd report -i /tmp/trace.dat >/tmp/report 2>/tmp/report.err ||
+"$TRACE_CMD" report -i /tmp/trace.dat >/tmp/report 2>/tmp/report.err ||
 	fail "trace-cmd report: $(cat /tmp/report.err)"
 grep -q 'FAILED TO PARSE' /tmp/report && fail "trace-cmd could not parse: $(grep 'FAILED TO PARSE' /tmp/report | head -n 1)"
 
