@@ -1,0 +1,44 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# description: drvtrace reset clears what a crashed session leaves: tracer, events, filters, triggers, pid and function filters, our instances and kprobes
+# shellcheck source=tests/lib.sh
+. /drvtrace/tests/lib.sh
+
+load_irqsrc nr_irqs=2 rate_hz=0
+trap 'drvtrace reset -f >/dev/null 2>&1; unload_all' EXIT
+E=$TRACEFS/events/drvtrace_irqsrc/handler_exit
+have_hist=
+grep -q 'hist trigger' "$TRACEFS/README" && have_hist=1
+
+echo 0 >"$TRACEFS/tracing_on"
+# A filter first: patching every function stalls a TCG guest.
+echo irqsrc_handler >"$TRACEFS/set_ftrace_filter"
+echo function >"$TRACEFS/current_tracer"
+echo 1 >"$E/enable"
+echo 'irq == 3' >"$E/filter"
+echo stacktrace >"$E/trigger"
+echo 'traceoff:5' >"$E/trigger"
+[ -z "$have_hist" ] || echo 'hist:keys=irq' >"$E/trigger"
+echo 1 >"$TRACEFS/set_event_pid"
+echo irqsrc_handler >"$TRACEFS/set_graph_function"
+echo 3 >"$TRACEFS/max_graph_depth"
+echo 'p:drvtrace_kp/crashed __setup_irq' >>"$TRACEFS/kprobe_events"
+echo 'p:kprobes/someone_elses __setup_irq' >>"$TRACEFS/kprobe_events"
+mkdir "$TRACEFS/instances/drvtrace-99999"
+echo 1 >"$TRACEFS/instances/drvtrace-99999/events/drvtrace_irqsrc/enable"
+echo 99999 >/tmp/drvtrace.lock
+
+drvtrace reset >/tmp/o.txt 2>&1 || fail "reset failed: $(cat /tmp/o.txt)"
+assert_eq "tracer" nop "$(cat "$TRACEFS/current_tracer")"
+assert_eq "tracing_on" 1 "$(cat "$TRACEFS/tracing_on")"
+assert_eq "set_event" "" "$(cat "$TRACEFS/set_event")"
+assert_eq "filter" none "$(cat "$E/filter")"
+assert_eq "triggers" "" "$(grep -v '^#' "$E/trigger")"
+assert_eq "set_event_pid" "" "$(cat "$TRACEFS/set_event_pid")"
+assert_eq "set_ftrace_filter" "#### all functions enabled ####" "$(cat "$TRACEFS/set_ftrace_filter")"
+assert_eq "set_graph_function" "#### all functions enabled ####" "$(cat "$TRACEFS/set_graph_function")"
+assert_eq "max_graph_depth" 0 "$(cat "$TRACEFS/max_graph_depth")"
+assert_eq "kprobe_events" "p:kprobes/someone_elses __setup_irq" "$(cat "$TRACEFS/kprobe_events")"
+[ ! -d "$TRACEFS/instances/drvtrace-99999" ] || fail "the stale instance is still there"
+[ ! -e /tmp/drvtrace.lock ] || fail "the stale lock is still there"
+echo '-:kprobes/someone_elses' >>"$TRACEFS/kprobe_events"
