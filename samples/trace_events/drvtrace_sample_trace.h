@@ -42,7 +42,7 @@ enum drvtrace_sample_cmd {
 #define DRVTRACE_SAMPLE_CDB_LEN		4	/* bytes of a command block */
 #define DRVTRACE_SAMPLE_WORD_LEN	4	/* bytes of a data word, a u32 */
 
-/* Called by the tracing core when the stats event gets its first user. */
+/* Called by the tracing core as the stats event gets its first user and loses its last. */
 int drvtrace_sample_stats_reg(void);
 void drvtrace_sample_stats_unreg(void);
 
