@@ -83,6 +83,11 @@ for e in io_entry io_exit; do
 		grep -q "$want" "$f" || fail "$f lacks '$want'"
 	done
 done
+for want in 'error:field:unsigned int id;' 'error:field:int ret;' \
+	'stats:field:unsigned int requests;' 'stats:field:unsigned int errors;'; do
+	f=$EV/drvtrace_sample_${want%%:*}/format
+	grep -q "${want#*:}" "$f" || fail "$f lacks '${want#*:}'"
+done
 grep -q 'print fmt: "id=%u cmd=%s", ' "$EV/drvtrace_sample_io_entry/format" ||
 	fail "io_entry does not print with its own format"
 grep -q 'print fmt: "id=%u ret=%d", REC->id, REC->ret$' \
