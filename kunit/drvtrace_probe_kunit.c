@@ -4,9 +4,9 @@
  * (modules/drvtrace_control.c) and the probe registry with its events
  * (modules/drvtrace_probe.c), both compiled in here. This module is a probe
  * core of its own, with the drvtrace trace events, so it is loaded while
- * drvtrace.ko is not. The suites probe functions of this module, call them
- * with known arguments and look at what the registry counts and what the
- * events carry:
+ * drvtrace.ko is not. The suites probe the functions of
+ * drvtrace_kunit_targets.ko, call them with known arguments and look at
+ * what the registry counts and what the events carry:
  *
  *   drvtrace_control   command scripts and the errno of each failure
  *   drvtrace_registry  arm, disarm, duplicate, clear, reset, and arming
@@ -18,57 +18,14 @@
 #include "../modules/drvtrace_probe.c"
 
 #include <kunit/test.h>
-#include <linux/delay.h>
 #include <linux/kthread.h>
+
+#include "drvtrace_kunit_targets.h"
 
 #define TARGET		"drvtrace_kunit_target"
 #define TARGET2		"drvtrace_kunit_target2"
 #define NEST		"drvtrace_kunit_nest"
 #define THREE		"probe " TARGET "\nprobe " TARGET2 " entry\nprobe " NEST " return"
-#define TARGET_US	50
-
-/*
- * The probed functions. Called through pointers set at run time (as
- * lib/test_kprobes.c does), so that the compiler can neither inline them
- * nor specialize them for constant arguments: a probe on the symbol sees
- * every call and the real arguments.
- */
-/*
- * When the body of each call of drvtrace_kunit_nest() began and ended
- * (ktime, indexed by depth; [0] for drvtrace_kunit_target()): a probe's
- * duration must cover that span.
- */
-#define NEST_MAX	4
-static u64 body_start[NEST_MAX], body_end[NEST_MAX];
-
-static noinline long drvtrace_kunit_target(long a, long b, long c, long d,
-					   long e, long f)
-{
-	body_start[0] = ktime_get_ns();
-	udelay(TARGET_US);
-	body_end[0] = ktime_get_ns();
-	return a + b + c + d + e + f;
-}
-
-static noinline long drvtrace_kunit_target2(long a)
-{
-	return -a;
-}
-
-static long (*target_fn)(long a, long b, long c, long d, long e, long f);
-static long (*target2_fn)(long a);
-static long (*nest_fn)(long depth);
-
-/* Returns @depth after busy-waiting TARGET_US and calling itself. */
-static noinline long drvtrace_kunit_nest(long depth)
-{
-	body_start[depth] = ktime_get_ns();
-	udelay(TARGET_US);
-	if (depth > 0)
-		nest_fn(depth - 1);
-	body_end[depth] = ktime_get_ns();
-	return depth;
-}
 
 /* Run a control script as a write to the control file does. */
 static int exec(const char *script)
@@ -157,9 +114,6 @@ static bool is_armed(struct kunit *test, const char *symbol)
 
 static int core_test_init(struct kunit *test)
 {
-	target_fn = drvtrace_kunit_target;
-	target2_fn = drvtrace_kunit_target2;
-	nest_fn = drvtrace_kunit_nest;
 	drvtrace_probe_clear();
 	return 0;
 }
@@ -183,12 +137,14 @@ static const struct script_case script_cases[] = {
 	{ "comments and blank lines", "\n# nothing\n\n", 0, 0 },
 	{ "clear", "probe " TARGET "\nprobe " TARGET2 "\nclear", 0, 0 },
 	{ "reset", "probe " TARGET "\nreset", 0, 1 },
-	{ "duplicate", "probe " TARGET "\nprobe " TARGET " entry", -EEXIST, 1 },
+	{ "duplicate", "probe " TARGET "\nprobe " TARGET " entry", -EEXIST, 0 },
 	{ "unprobe not armed", "unprobe " TARGET, -ENOENT, 0 },
 	{ "no such symbol", "probe drvtrace_kunit_no_such_symbol", -ENOENT, 0 },
-	/* The lines before a failing one stay done, those after do not run. */
-	{ "stops at the failing line",
-	  "probe " TARGET "\nunprobe " TARGET2 "\nprobe " NEST, -ENOENT, 1 },
+	/* A write is one transaction: a failing line undoes the lines before. */
+	{ "rolled back at a failing line",
+	  "probe " TARGET "\nunprobe " TARGET2 "\nprobe " NEST, -ENOENT, 0 },
+	{ "rolled back at a duplicate",
+	  "probe " TARGET "\nprobe " TARGET2 "\nprobe " TARGET, -EEXIST, 0 },
 	/* A malformed line anywhere: nothing of the write is applied. */
 	{ "malformed last line", "probe " TARGET "\nprobe " TARGET2 " args=9",
 	  -EINVAL, 0 },
@@ -240,7 +196,7 @@ static void registry_arm_disarm(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l.maxactive, 7);
 
 	for (i = 0; i < 3; i++)
-		target_fn(1, 2, 3, 4, 5, 6);
+		drvtrace_kunit_target(1, 2, 3, 4, 5, 6);
 	KUNIT_ASSERT_TRUE(test, lookup(test, TARGET, &l));
 	KUNIT_EXPECT_EQ(test, l.hits, 3LL);
 	KUNIT_EXPECT_EQ(test, l.returns, 3LL);
@@ -257,7 +213,7 @@ static void registry_entry_only(struct kunit *test)
 	struct probe_line l;
 
 	KUNIT_ASSERT_EQ(test, exec("probe " TARGET2 " entry stack"), 0);
-	target2_fn(5);
+	drvtrace_kunit_target2(5);
 	KUNIT_ASSERT_TRUE(test, lookup(test, TARGET2, &l));
 	KUNIT_EXPECT_STREQ(test, l.mode, "entry");
 	KUNIT_EXPECT_EQ(test, l.hits, 1LL);
@@ -276,7 +232,7 @@ static void registry_duplicate(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, exec("probe " TARGET " return"), -EEXIST);
 	KUNIT_ASSERT_TRUE(test, lookup(test, TARGET, &l));
 	KUNIT_EXPECT_STREQ(test, l.mode, "return");
-	target_fn(0, 0, 0, 0, 0, 0);
+	drvtrace_kunit_target(0, 0, 0, 0, 0, 0);
 	KUNIT_ASSERT_TRUE(test, lookup(test, TARGET, &l));
 	KUNIT_EXPECT_EQ(test, l.returns, 1LL);
 	KUNIT_EXPECT_EQ(test, armed(test), 1);
@@ -299,8 +255,8 @@ static void registry_reset(struct kunit *test)
 	struct probe_line l;
 
 	KUNIT_ASSERT_EQ(test, exec("probe " TARGET2), 0);
-	target2_fn(1);
-	target2_fn(2);
+	drvtrace_kunit_target2(1);
+	drvtrace_kunit_target2(2);
 	KUNIT_ASSERT_TRUE(test, lookup(test, TARGET2, &l));
 	KUNIT_EXPECT_EQ(test, l.hits, 2LL);
 	KUNIT_EXPECT_EQ(test, exec("reset"), 0);
@@ -328,8 +284,8 @@ static int race_fn(void *data)
 
 	for (i = 0; i < RACE_ROUNDS && !r->bad; i++) {
 		if (!r->armer) {
-			target_fn(i, 0, 0, 0, 0, 0);
-			target2_fn(i);
+			drvtrace_kunit_target(i, 0, 0, 0, 0, 0);
+			drvtrace_kunit_target2(i);
 			continue;
 		}
 		ret = exec(i & 1 ? "unprobe " TARGET : "probe " TARGET " args=1");
@@ -483,7 +439,7 @@ static void decode_args(struct kunit *test)
 	int i;
 
 	KUNIT_ASSERT_EQ(test, exec("probe " TARGET " entry args=6"), 0);
-	target_fn(want[0], want[1], want[2], want[3], want[4], want[5]);
+	drvtrace_kunit_target(want[0], want[1], want[2], want[3], want[4], want[5]);
 	KUNIT_ASSERT_EQ(test, nr_events(test), 1);
 	ev = event(test, 0);
 	KUNIT_EXPECT_FALSE(test, ev->exit);
@@ -500,7 +456,7 @@ static void decode_fewer_args(struct kunit *test)
 	int i;
 
 	KUNIT_ASSERT_EQ(test, exec("probe " TARGET " args=2"), 0);
-	target_fn(7, 8, 9, 10, 11, 12);
+	drvtrace_kunit_target(7, 8, 9, 10, 11, 12);
 	KUNIT_ASSERT_EQ(test, nr_events(test), 2);
 	ev = event(test, 0);
 	KUNIT_EXPECT_EQ(test, ev->nr_args, 2U);
@@ -516,8 +472,8 @@ static void decode_fewer_args(struct kunit *test)
 static void decode_return(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, exec("probe " TARGET2 " return"), 0);
-	target2_fn(12345);
-	target2_fn(-7);
+	drvtrace_kunit_target2(12345);
+	drvtrace_kunit_target2(-7);
 	KUNIT_ASSERT_EQ(test, nr_events(test), 2);
 	KUNIT_EXPECT_TRUE(test, event(test, 0)->exit);
 	KUNIT_EXPECT_STREQ(test, event(test, 0)->func, TARGET2);
@@ -533,17 +489,18 @@ static void decode_return(struct kunit *test)
 static void decode_duration(struct kunit *test)
 {
 	struct func_event *ev;
-	u64 start, end;
+	u64 start, end, body;
 
 	KUNIT_ASSERT_EQ(test, exec("probe " TARGET), 0);
 	start = ktime_get_ns();
-	target_fn(0, 0, 0, 0, 0, 0);
+	drvtrace_kunit_target(0, 0, 0, 0, 0, 0);
 	end = ktime_get_ns();
 	KUNIT_ASSERT_EQ(test, nr_events(test), 2);
 	ev = event(test, 1);
 	KUNIT_ASSERT_TRUE(test, ev->exit);
-	KUNIT_EXPECT_GT(test, body_end[0], body_start[0]);
-	KUNIT_EXPECT_GE(test, ev->duration_ns, body_end[0] - body_start[0]);
+	body = drvtrace_kunit_body_end[0] - drvtrace_kunit_body_start[0];
+	KUNIT_EXPECT_GT(test, body, 0ULL);
+	KUNIT_EXPECT_GE(test, ev->duration_ns, body);
 	KUNIT_EXPECT_LE(test, ev->duration_ns, end - start);
 }
 
@@ -558,7 +515,7 @@ static void decode_nested(struct kunit *test)
 	int i;
 
 	KUNIT_ASSERT_EQ(test, exec("probe " NEST " args=1"), 0);
-	KUNIT_EXPECT_EQ(test, nest_fn(depth - 1), (long)depth - 1);
+	KUNIT_EXPECT_EQ(test, drvtrace_kunit_nest(depth - 1), (long)depth - 1);
 	KUNIT_ASSERT_EQ(test, nr_events(test), 2 * depth);
 	for (i = 0; i < depth; i++) {
 		struct func_event *in = event(test, i);
@@ -569,7 +526,8 @@ static void decode_nested(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, out->exit);
 		/* Returns come innermost first: depth 0, 1, 2. */
 		KUNIT_EXPECT_EQ(test, out->ret, (long)i);
-		KUNIT_EXPECT_GE(test, out->duration_ns, body_end[i] - body_start[i]);
+		KUNIT_EXPECT_GE(test, out->duration_ns,
+				drvtrace_kunit_body_end[i] - drvtrace_kunit_body_start[i]);
 		if (i)
 			KUNIT_EXPECT_GT(test, out->duration_ns,
 					event(test, depth + i - 1)->duration_ns);
@@ -580,7 +538,7 @@ static void decode_nested(struct kunit *test)
 static void decode_disarmed(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, exec("probe " TARGET "\nunprobe " TARGET), 0);
-	target_fn(1, 2, 3, 4, 5, 6);
+	drvtrace_kunit_target(1, 2, 3, 4, 5, 6);
 	KUNIT_EXPECT_EQ(test, nr_events(test), 0);
 }
 
