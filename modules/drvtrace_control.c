@@ -2,12 +2,13 @@
 /*
  * /sys/kernel/debug/drvtrace/control: arm, disarm and inspect probes.
  *
- * A write holds one or more commands, one per line (include/drvtrace/cmd.h).
- * Every line is parsed before any is run, so a malformed line anywhere
- * rejects the whole write with -EINVAL and changes nothing. The lines then
- * run in order, each all-or-nothing; the first that fails stops the write
- * and its errno is returned, the lines before it stay done. Each failed
- * write logs one ratelimited line naming the problem.
+ * A write holds one or more commands, one per line (include/drvtrace/cmd.h),
+ * and is all-or-nothing. Every line is parsed before any is run, so a
+ * malformed line anywhere rejects the write with -EINVAL. The lines then run
+ * in order as one transaction of the probe registry: the first that fails
+ * stops the write, what the lines before it did is rolled back, and its
+ * errno is returned. Each failed write logs one ratelimited line naming the
+ * problem.
  *
  * Reading gives one line per probe (drvtrace_probe_show()).
  */
@@ -40,7 +41,7 @@ static const char *drvtrace_errno_reason(const struct drvtrace_cmd *cmd, int err
 	case -ENOMEM:
 		return "out of memory";
 	default:
-		return "refused by the kernel (blacklisted, notrace or not a function entry?)";
+		return "refused: blacklisted, drvtrace's own code, or not a function entry";
 	}
 }
 
@@ -64,8 +65,8 @@ static int drvtrace_control_run_one(const struct drvtrace_cmd *cmd)
 }
 
 /*
- * Check every line of @buf, then run them. @pass 0 parses a copy, so the
- * lines are intact for @pass 1.
+ * Check every line of @buf, then run them as one transaction. @pass 0
+ * parses a copy, so the lines are intact for @pass 1.
  */
 int drvtrace_control_exec(const char *buf)
 {
@@ -80,6 +81,8 @@ int drvtrace_control_exec(const char *buf)
 
 		if (!copy)
 			return -ENOMEM;
+		if (pass)
+			drvtrace_probe_begin();
 		while (!ret && (line = strsep(&rest, "\n"))) {
 			nr++;
 			ret = drvtrace_cmd_parse(line, &cmd, &why);
@@ -96,6 +99,10 @@ int drvtrace_control_exec(const char *buf)
 						    "probe" : "unprobe", cmd.symbol,
 						    drvtrace_errno_reason(&cmd, ret), ret);
 		}
+		if (pass && ret)
+			drvtrace_probe_rollback();
+		else if (pass)
+			drvtrace_probe_commit();
 		kfree(copy);
 	}
 	return ret;

@@ -10,13 +10,21 @@
  * The handlers touch nothing but their own probe, which stays valid until
  * unregister_k(ret)probe() has waited for them, so arming and disarming
  * while probes fire is safe. Nothing in a handler sleeps.
+ *
+ * A write to the control file is one transaction (drvtrace_probe_begin(),
+ * then drvtrace_probe_commit() or drvtrace_probe_rollback()), so that a
+ * write that fails changes nothing: probes it arms stay out of the status
+ * until the commit, probes it disarms keep firing until then, and a reset
+ * waits for it too. Outside a transaction each call takes effect at once.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
+#include <linux/bug.h>
 #include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/ptrace.h>
 #include <linux/seq_file.h>
@@ -42,6 +50,8 @@ struct drvtrace_probe {
 	};
 	atomic64_t		hits;
 	atomic64_t		returns;
+	bool			txn_new;	/* armed by the open transaction */
+	bool			txn_dying;	/* disarmed by it */
 };
 
 /* Per-call data of a kretprobe instance. */
@@ -50,8 +60,11 @@ struct drvtrace_call {
 	unsigned int	irq;		/* __setup_irq's first argument */
 };
 
+/* The list and the transaction state are under drvtrace_probes_lock. */
 static LIST_HEAD(drvtrace_probes);
 static DEFINE_MUTEX(drvtrace_probes_lock);
+static bool drvtrace_txn_open;
+static bool drvtrace_txn_reset;
 
 static void drvtrace_emit_entry(struct drvtrace_probe *p, struct pt_regs *regs)
 {
@@ -131,7 +144,7 @@ static struct drvtrace_probe *drvtrace_find(const char *symbol)
 
 	lockdep_assert_held(&drvtrace_probes_lock);
 	list_for_each_entry(p, &drvtrace_probes, node)
-		if (!strcmp(p->symbol, symbol))
+		if (!p->txn_dying && !strcmp(p->symbol, symbol))
 			return p;
 	return NULL;
 }
@@ -150,13 +163,32 @@ static void drvtrace_free(struct drvtrace_probe *p)
 	kfree(p);
 }
 
+static void drvtrace_destroy(struct drvtrace_probe *p)
+{
+	list_del(&p->node);
+	drvtrace_unregister(p);
+	drvtrace_free(p);
+}
+
+static void drvtrace_zero_counters(struct drvtrace_probe *p)
+{
+	struct kprobe *kp = drvtrace_kprobe_of(p);
+
+	atomic64_set(&p->hits, 0);
+	atomic64_set(&p->returns, 0);
+	kp->nmissed = 0;
+	if (p->mode & DRVTRACE_MODE_RETURN)
+		p->rp.nmissed = 0;
+}
+
 /**
  * drvtrace_probe_arm() - arm a probe as a "probe" command asks
  * @cmd: a parsed DRVTRACE_CMD_PROBE
  *
  * Return: 0; -EEXIST if @cmd->symbol is armed already; -ENOENT if the kernel
  * has no such symbol; -ENOMEM; or the errno with which the kernel refused
- * the probe (-EINVAL for a blacklisted or unprobeable address).
+ * the probe (-EINVAL for a blacklisted or unprobeable address, and for
+ * drvtrace.ko's own code).
  */
 int drvtrace_probe_arm(const struct drvtrace_cmd *cmd)
 {
@@ -195,6 +227,18 @@ int drvtrace_probe_arm(const struct drvtrace_cmd *cmd)
 	}
 	if (ret)
 		goto out_free;
+	/*
+	 * Our handlers are NOKPROBE already; the rest of drvtrace.ko (the
+	 * tracepoint glue, the parser) is refused here, since a probe there
+	 * would fire from inside our own handlers.
+	 */
+	if (within_module((unsigned long)drvtrace_kprobe_of(p)->addr,
+			  THIS_MODULE)) {
+		drvtrace_unregister(p);
+		ret = -EINVAL;
+		goto out_free;
+	}
+	p->txn_new = drvtrace_txn_open;
 	list_add_tail(&p->node, &drvtrace_probes);
 	mutex_unlock(&drvtrace_probes_lock);
 	return 0;
@@ -212,15 +256,12 @@ int drvtrace_probe_disarm(const char *symbol)
 
 	mutex_lock(&drvtrace_probes_lock);
 	p = drvtrace_find(symbol);
-	if (p) {
-		list_del(&p->node);
-		drvtrace_unregister(p);
-	}
+	if (p && drvtrace_txn_open)
+		p->txn_dying = true;
+	else if (p)
+		drvtrace_destroy(p);
 	mutex_unlock(&drvtrace_probes_lock);
-	if (!p)
-		return -ENOENT;
-	drvtrace_free(p);
-	return 0;
+	return p ? 0 : -ENOENT;
 }
 
 void drvtrace_probe_clear(void)
@@ -229,9 +270,10 @@ void drvtrace_probe_clear(void)
 
 	mutex_lock(&drvtrace_probes_lock);
 	list_for_each_entry_safe(p, tmp, &drvtrace_probes, node) {
-		list_del(&p->node);
-		drvtrace_unregister(p);
-		drvtrace_free(p);
+		if (drvtrace_txn_open)
+			p->txn_dying = true;
+		else
+			drvtrace_destroy(p);
 	}
 	mutex_unlock(&drvtrace_probes_lock);
 }
@@ -241,15 +283,56 @@ void drvtrace_probe_reset(void)
 	struct drvtrace_probe *p;
 
 	mutex_lock(&drvtrace_probes_lock);
-	list_for_each_entry(p, &drvtrace_probes, node) {
-		struct kprobe *kp = drvtrace_kprobe_of(p);
+	if (drvtrace_txn_open)
+		drvtrace_txn_reset = true;
+	else
+		list_for_each_entry(p, &drvtrace_probes, node)
+			drvtrace_zero_counters(p);
+	mutex_unlock(&drvtrace_probes_lock);
+}
 
-		atomic64_set(&p->hits, 0);
-		atomic64_set(&p->returns, 0);
-		kp->nmissed = 0;
-		if (p->mode & DRVTRACE_MODE_RETURN)
-			p->rp.nmissed = 0;
+/* Start a transaction; the caller serializes transactions. */
+void drvtrace_probe_begin(void)
+{
+	mutex_lock(&drvtrace_probes_lock);
+	WARN_ON_ONCE(drvtrace_txn_open);
+	drvtrace_txn_open = true;
+	drvtrace_txn_reset = false;
+	mutex_unlock(&drvtrace_probes_lock);
+}
+
+/* Make what the transaction did visible: the write succeeded. */
+void drvtrace_probe_commit(void)
+{
+	struct drvtrace_probe *p, *tmp;
+
+	mutex_lock(&drvtrace_probes_lock);
+	list_for_each_entry_safe(p, tmp, &drvtrace_probes, node) {
+		if (p->txn_dying) {
+			drvtrace_destroy(p);
+			continue;
+		}
+		p->txn_new = false;
+		if (drvtrace_txn_reset)
+			drvtrace_zero_counters(p);
 	}
+	drvtrace_txn_open = false;
+	mutex_unlock(&drvtrace_probes_lock);
+}
+
+/* Undo what the transaction did: the write failed. */
+void drvtrace_probe_rollback(void)
+{
+	struct drvtrace_probe *p, *tmp;
+
+	mutex_lock(&drvtrace_probes_lock);
+	list_for_each_entry_safe(p, tmp, &drvtrace_probes, node) {
+		if (p->txn_new)
+			drvtrace_destroy(p);
+		else
+			p->txn_dying = false;
+	}
+	drvtrace_txn_open = false;
 	mutex_unlock(&drvtrace_probes_lock);
 }
 
@@ -267,6 +350,9 @@ void drvtrace_probe_show(struct seq_file *m)
 		struct kprobe *kp = drvtrace_kprobe_of(p);
 		bool ret = p->mode & DRVTRACE_MODE_RETURN;
 		unsigned long missed = kp->nmissed + (ret ? p->rp.nmissed : 0);
+
+		if (p->txn_new)		/* not committed yet */
+			continue;
 
 		seq_printf(m, "%s %s %s %lld %lld %lu %u %d %d\n",
 			   p->symbol, drvtrace_mode_name(p->mode),

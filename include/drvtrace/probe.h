@@ -15,4 +15,8 @@ void drvtrace_probe_clear(void);
 void drvtrace_probe_reset(void);
 void drvtrace_probe_show(struct seq_file *m);
 
+void drvtrace_probe_begin(void);
+void drvtrace_probe_commit(void);
+void drvtrace_probe_rollback(void);
+
 #endif /* _DRVTRACE_PROBE_H */

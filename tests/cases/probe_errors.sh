@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# description: every bad control write returns its errno, logs at most one line and changes nothing
+# description: every bad control write, one line or several, returns its errno, logs at most one line and changes nothing
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
@@ -33,12 +33,16 @@ unprobe|$einval
 unprobe irq_domain_remove extra|$einval
 clear now|$einval
 reset 1|$einval
-probe vfs_write\\\\nbogus|$einval
-probe vfs_write\\\\0|$einval
+probe vfs_write\\nbogus|$einval
+probe vfs_write\\0|$einval
 $long|Argument list too long
 probe no_such_symbol_drvtrace|No such file or directory
 unprobe vfs_write|No such file or directory
 probe irq_domain_remove|File exists
+probe vfs_write\\nprobe no_such_symbol_drvtrace|No such file or directory
+unprobe irq_domain_remove\\nprobe no_such_symbol_drvtrace|No such file or directory
+clear\\nreset\\nprobe no_such_symbol_drvtrace|No such file or directory
+probe vfs_write\\nprobe vfs_write entry|File exists
 probe drvtrace_kprobe_pre|$einval
 probe drvtrace_kretprobe_ret|$einval"
 
