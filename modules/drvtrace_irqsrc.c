@@ -19,7 +19,8 @@
  * Control file commands, one per write:
  *   fire <count> [<hwirq>]      raise count interrupts, round robin over
  *                               the lines or on one line; returns when done
- *   spurious <count> [<hwirq>]  the same with the status register clear
+ *   spurious <count> [<hwirq>]  the same with the status register clear,
+ *                               at most 1000 at a time
  *   rate <hz>                   periodic rate, 0 stops the timer
  *   reset                       zero the counters
  *   request <hwirq>             request_irq() the line a second time, as a
@@ -54,6 +55,11 @@
 #define IRQSRC_MAX_RATE_HZ	1000000U
 #define IRQSRC_MAX_HANDLER_NS	1000000U
 #define IRQSRC_MAX_COUNT	100000000UL
+/*
+ * The kernel disables a line that returned IRQ_NONE for 99900 of its last
+ * 100000 interrupts ("nobody cared"); one spurious burst stays far below.
+ */
+#define IRQSRC_MAX_SPURIOUS	1000UL
 #define IRQSRC_CMD_MAX		64
 /*
  * A burst raises at most this many interrupts per timer expiry and leaves
@@ -62,6 +68,7 @@
  */
 #define IRQSRC_BURST_BATCH	64
 #define IRQSRC_BURST_GAP_NS	(10 * NSEC_PER_USEC)
+#define IRQSRC_PERIODIC_CATCHUP	256
 
 /* Named so as not to shadow the kernel's global nr_irqs. */
 static unsigned int irqsrc_nr = 4;
@@ -163,9 +170,10 @@ static enum hrtimer_restart irqsrc_periodic_fn(struct hrtimer *timer)
 
 	/*
 	 * Timer granularity can be coarser than the period: raise one
-	 * interrupt for each period that passed, so rate_hz holds on average.
+	 * interrupt for each period that passed, so rate_hz holds on average,
+	 * but catch up on at most IRQSRC_PERIODIC_CATCHUP at a time.
 	 */
-	periods = min_t(u64, periods, IRQSRC_BURST_BATCH);
+	periods = min_t(u64, periods, IRQSRC_PERIODIC_CATCHUP);
 	while (periods--) {
 		irqsrc_raise(&irqsrc_lines[irqsrc_periodic_next], false);
 		irqsrc_periodic_next = (irqsrc_periodic_next + 1) % irqsrc_nr;
@@ -294,9 +302,11 @@ static int irqsrc_parse(char *buf, struct irqsrc_cmd *cmd, const char **why)
 
 	if (!strcmp(verb, "fire") || !strcmp(verb, "spurious")) {
 		cmd->verb = verb[0] == 'f' ? IRQSRC_FIRE : IRQSRC_SPURIOUS;
-		*why = "count must be 1 to 100000000";
-		if (!arg1 || kstrtoul(arg1, 0, &cmd->count) ||
-		    !cmd->count || cmd->count > IRQSRC_MAX_COUNT)
+		*why = cmd->verb == IRQSRC_FIRE ? "count must be 1 to 100000000" :
+						  "count must be 1 to 1000";
+		if (!arg1 || kstrtoul(arg1, 0, &cmd->count) || !cmd->count ||
+		    cmd->count > (cmd->verb == IRQSRC_FIRE ? IRQSRC_MAX_COUNT :
+							     IRQSRC_MAX_SPURIOUS))
 			return -EINVAL;
 		cmd->hwirq = -1;
 		if (arg2) {

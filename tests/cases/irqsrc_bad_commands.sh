@@ -13,7 +13,7 @@ before=$(cat "$IRQSRC")
 # it, and no command logs more than one line.
 first=1
 for c in "" "bogus" "fire" "fire 0" "fire -1" "fire x" "fire 100000001" \
-	 "fire 1 2" "fire 1 0 extra" "spurious" "rate" "rate 1000001" \
+	 "fire 1 2" "fire 1 0 extra" "spurious" "spurious 1001" "rate" "rate 1000001" \
 	 "rate 5 5" "reset now" "FIRE 1" \
 	 "fire 1 $(printf '%070d' 0)"; do
 	kmsg_mark
