@@ -44,10 +44,10 @@ load_irqsrc() {
 	insmod "$KO/drvtrace_irqsrc.ko" "$@" || fail "insmod drvtrace_irqsrc.ko $*"
 }
 
+# Every drvtrace module, newest first as /proc/modules lists them.
 unload_all() {
-	for m in drvtrace_irqsrc drvtrace; do
-		grep -q "^$m " /proc/modules && rmmod "$m"
-	done
+	awk '$1 ~ /^drvtrace/ { print $1 }' /proc/modules |
+		while read -r m; do rmmod "$m"; done
 	return 0
 }
 
