@@ -81,9 +81,11 @@ irqsrc_cmd() { echo "$*" >"$IRQSRC" || fail "irqsrc command '$*' failed"; }
 
 # write_to FILE TEXT: write TEXT (printf %b escapes) in one write(2) and
 # print "ok" or the error, e.g. "Invalid argument": dd, unlike the shell,
-# says why a write failed.
+# says why a write failed. dd reads a file, not a pipe, which could hand
+# it the text in pieces and so split the write.
 write_to() {
-	if printf '%b' "$2" | dd of="$1" bs=65536 conv=notrunc 2>/tmp/write_to.err; then
+	printf '%b' "$2" >/tmp/write_to.in
+	if dd if=/tmp/write_to.in of="$1" bs=65536 conv=notrunc 2>/tmp/write_to.err; then
 		echo ok
 	else
 		sed -n 's/.*: \([A-Z][^:]*\)$/\1/p' /tmp/write_to.err | tail -n 1
