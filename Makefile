@@ -9,6 +9,7 @@
 #   make demo            boot the stock Debian kernel in QEMU and trace IRQs
 #   make check           static checks and guest tests on x86_64 and arm64
 #   make bench           the cost of each tracing mechanism, side by side
+#   make stress          long fuzzing and load/unload storms on the debug kernel
 #   make kunit           the KUnit suites on the debug test kernel in QEMU
 #   make setup           install the Debian packages the above need
 #   make clean
@@ -36,7 +37,7 @@ endif
 # Empty when neither given nor running: found (and installed) at build time.
 stock_kdir = $$(. scripts/lib/env.sh && stock_kdir $(our_arch))
 
-.PHONY: all modules install clean setup demo check kunit bench
+.PHONY: all modules install clean setup demo check kunit bench stress
 
 all: modules
 
@@ -55,6 +56,9 @@ check:
 
 bench:
 	scripts/bench
+
+stress:
+	scripts/stress
 
 kunit:
 	scripts/kunit

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# description: 10000 random, mutated and boundary writes to control and irqsrc get documented errnos and change nothing when they fail
+# description: random, mutated and boundary writes (FUZZ_WRITES, 10000) to control and irqsrc get documented errnos and change nothing when they fail
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
