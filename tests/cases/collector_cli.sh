@@ -66,6 +66,17 @@ if [ -r "$DEBUGFS/control" ]; then
 	grep -q '^    # symbol mode state hits' /tmp/s.txt || fail "status: no probe table: $(cat /tmp/s.txt)"
 fi
 
+# The tracing directory from /proc/mounts: with tracefs unmounted, the one
+# under debugfs; DRVTRACE_TRACEFS wins over both.
+if [ "$TRACEFS" = /sys/kernel/tracing ]; then
+	umount /sys/kernel/tracing || fail "cannot unmount tracefs for the test"
+	drvtrace status >/tmp/s.txt 2>&1
+	mount -t tracefs nodev /sys/kernel/tracing || fail "cannot mount tracefs again"
+	grep -q '^tracing:   /sys/kernel/debug/tracing$' /tmp/s.txt || fail "status without tracefs mounted: $(head -n 3 /tmp/s.txt)"
+fi
+DRVTRACE_TRACEFS=/nonexistent drvtrace status >/dev/null 2>/tmp/e.txt && fail "status with a bad DRVTRACE_TRACEFS succeeded"
+grep -q 'DRVTRACE_TRACEFS=/nonexistent has no' /tmp/e.txt || fail "bad DRVTRACE_TRACEFS: $(cat /tmp/e.txt)"
+
 drvtrace unload >/tmp/o.txt || fail "unload failed"
 grep -q '^drvtrace_irqsrc: unloaded' /tmp/o.txt || fail "unload output: $(cat /tmp/o.txt)"
 grep -q '^drvtrace' /proc/modules && fail "unload left a module loaded"
