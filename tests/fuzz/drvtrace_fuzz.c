@@ -14,8 +14,10 @@
  *
  * Valid commands are kept to symbols nothing calls while the fuzzer runs,
  * so a failed write's "before" and "after" can be compared byte for byte.
- * A write whose lines all parse but whose second line fails would leave the
- * first line done, as documented: the generator never makes one.
+ * A control write is one transaction: when any line fails, none is done.
+ *
+ * Before the random writes, each control file gets a few fixed commands
+ * whose errno is known, so every documented errno is seen whatever the seed.
  *
  * Built static, so it runs on a board with only busybox.
  */
@@ -97,7 +99,7 @@ static size_t gen_control_valid(char *b, size_t max)
 {
 	const char *sym = PICK(quiet_symbols);
 
-	switch (below(6)) {
+	switch (below(7)) {
 	case 0:
 		return snprintf(b, max, "probe %s %s %s\n", sym, PICK(options),
 				PICK(options));
@@ -109,6 +111,8 @@ static size_t gen_control_valid(char *b, size_t max)
 		return snprintf(b, max, below(2) ? "clear\n" : "reset\n");
 	case 4:
 		return snprintf(b, max, "# a comment\n\n");
+	case 5:	/* the second line fails with EEXIST: the first is undone */
+		return snprintf(b, max, "probe %s\nprobe %s\n", sym, sym);
 	default:
 		return snprintf(b, max, "probe %s entry args=%s\n", sym,
 				PICK(numbers));
@@ -240,6 +244,25 @@ static int documented(const struct target *t, int err)
 	return err == EINVAL || err == EBUSY;
 }
 
+/*
+ * Writes to the control file whose answer is known, one per documented
+ * errno. An entry with a length is padded with 'x' to that length.
+ */
+struct known_answer {
+	const char	*input;
+	size_t		len;
+	int		err;
+};
+
+static const struct known_answer control_answers[] = {
+	{ "probe no_such_symbol_fuzz\n", 0, ENOENT },
+	{ "probe irq_domain_remove\nprobe irq_domain_remove\n", 0, EEXIST },
+	{ "probe irq_domain_remove entry args=7\n", 0, EINVAL },
+	{ "probe irq_domain_remove\nbogus\n", 0, EINVAL },
+	{ "probe ", 4097, E2BIG },
+	{ NULL },
+};
+
 static ssize_t snapshot(const char *path, char *buf)
 {
 	ssize_t n, len = 0;
@@ -270,11 +293,73 @@ static void print_input(const char *b, size_t len)
 	printf("\"%s (%zu bytes)\n", len > 200 ? "..." : "", len);
 }
 
+/*
+ * Write @len bytes of @b to @t in one write(2) and check the answer: success
+ * or a documented errno (exactly @expect when it is not -1), and on failure
+ * the file reads back as before. Return the number of problems, 0 or more.
+ */
+static unsigned long check_write(struct target *t, const char *b, size_t len,
+				 int expect)
+{
+	static char before[MAX_STATE], after[MAX_STATE];
+	unsigned long bad = 0;
+	ssize_t blen, alen, ret;
+	int err;
+
+	blen = snapshot(t->path, before);
+	ret = write(t->fd, b, len);
+	err = errno;
+	t->writes++;
+	if (ret == (ssize_t)len) {
+		t->ok++;
+		if (expect != -1) {
+			printf("FAIL: %s: succeeded, expected %s\n", t->path,
+			       strerror(expect));
+			print_input(b, len);
+			bad++;
+		}
+		/* A mutation may have started the periodic timer. */
+		if (t->grammar == IRQSRC && write(t->fd, "rate 0", 6) != 6) {
+			printf("FAIL: %s: rate 0: %s\n", t->path,
+			       strerror(errno));
+			bad++;
+		}
+		return bad;
+	}
+	t->failed++;
+	if (ret >= 0) {
+		printf("FAIL: %s: short write %zd of %zu\n", t->path, ret, len);
+		print_input(b, len);
+		return bad + 1;
+	}
+	t->by_errno[err & 0xff]++;
+	if (!documented(t, err) || (expect != -1 && err != expect)) {
+		printf("FAIL: %s: errno %d (%s)", t->path, err, strerror(err));
+		if (expect != -1)
+			printf(", expected %s", strerror(expect));
+		putchar('\n');
+		print_input(b, len);
+		bad++;
+	}
+	alen = snapshot(t->path, after);
+	if (blen < 0 || alen != blen || memcmp(before, after, blen)) {
+		printf("FAIL: %s: state changed by a failed write (%s)\n",
+		       t->path, strerror(err));
+		print_input(b, len);
+		printf("    before:\n%s    after:\n%s", before, after);
+		bad++;
+	} else if (verbose) {
+		printf("ok: %s\n", strerror(err));
+		print_input(b, len);
+	}
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
-	static char buf[MAX_BUF], before[MAX_STATE], after[MAX_STATE];
+	static char buf[MAX_BUF];
 	struct target targets[MAX_FILES];
-	unsigned long writes = 10000, bad = 0;
+	unsigned long writes = 10000, bad = 0, done = 0;
 	int opt, nt = 0;
 
 	while ((opt = getopt(argc, argv, "n:s:v")) != -1) {
@@ -311,54 +396,26 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	for (unsigned long i = 0; i < writes; i++) {
-		struct target *t = &targets[below(nt)];
-		size_t len = generate(t, buf, sizeof(buf) / 2, i);
-		ssize_t blen, alen, ret;
-		int err;
+	/* The known answers first, counted in the writes asked for. */
+	for (int j = 0; j < nt; j++) {
+		const struct known_answer *k;
 
-		blen = snapshot(t->path, before);
-		ret = write(t->fd, buf, len);
-		err = errno;
-		t->writes++;
-		if (ret == (ssize_t)len) {
-			t->ok++;
-			/* A mutation may have started the periodic timer. */
-			if (t->grammar == IRQSRC &&
-			    write(t->fd, "rate 0", 6) != 6) {
-				printf("FAIL: %s: rate 0: %s\n", t->path,
-				       strerror(errno));
-				bad++;
-			}
+		if (targets[j].grammar != CONTROL)
 			continue;
+		for (k = control_answers; k->input && done < writes; k++, done++) {
+			size_t len = k->len ? k->len : strlen(k->input);
+
+			if (k->len)
+				memset(buf, 'x', len);
+			memcpy(buf, k->input, strlen(k->input));
+			bad += check_write(&targets[j], buf, len, k->err);
 		}
-		t->failed++;
-		if (ret >= 0) {
-			printf("FAIL: %s: short write %zd of %zu\n", t->path, ret, len);
-			print_input(buf, len);
-			bad++;
-			continue;
-		}
-		t->by_errno[err & 0xff]++;
-		if (!documented(t, err)) {
-			printf("FAIL: %s: undocumented errno %d (%s)\n", t->path,
-			       err, strerror(err));
-			print_input(buf, len);
-			bad++;
-		}
-		alen = snapshot(t->path, after);
-		if (blen < 0 || alen != blen || memcmp(before, after, blen)) {
-			printf("FAIL: %s: state changed by a failed write (%s)\n",
-			       t->path, strerror(err));
-			print_input(buf, len);
-			printf("    before:\n%s    after:\n%s", before, after);
-			bad++;
-		} else if (verbose) {
-			printf("ok: %s\n", strerror(err));
-			print_input(buf, len);
-		}
-		if (bad > 20)
-			break;
+	}
+	for (; done < writes && bad <= 20; done++) {
+		struct target *t = &targets[below(nt)];
+		size_t len = generate(t, buf, sizeof(buf) / 2, done);
+
+		bad += check_write(t, buf, len, -1);
 	}
 
 	for (int j = 0; j < nt; j++) {
