@@ -8,7 +8,10 @@
 # Sets T (the top tracing directory). Needs say(), warn() and die().
 
 # The tracing directory: $DRVTRACE_TRACEFS, else where /proc/mounts says
-# tracefs (or debugfs + /tracing) is mounted, else mount it ourselves.
+# tracefs (or debugfs + /tracing) is mounted, else mount it ourselves for
+# the command's run: release_tracefs, from the EXIT trap (the command's own
+# EXIT trap, when it sets one, must call it), unmounts it.
+tracefs_mounted=
 find_tracefs() {
 	T=${DRVTRACE_TRACEFS:-}
 	if [ -n "$T" ]; then
@@ -24,15 +27,30 @@ find_tracefs() {
 	[ -r /proc/mounts ] || die "no /proc/mounts: mount proc first (mount -t proc proc /proc)"
 	if [ -d /sys/kernel/tracing ] && mount -t tracefs nodev /sys/kernel/tracing 2>/dev/null; then
 		T=/sys/kernel/tracing
-		warn "mounted tracefs at $T (it stays mounted)"
-	elif mount -t debugfs nodev /sys/kernel/debug 2>/dev/null ||
-		[ -f /sys/kernel/debug/tracing/trace ]; then
+		tracefs_mounted=$T
+		trap release_tracefs EXIT
+		warn "tracefs was not mounted: mounted it at $T until the end"
+	elif mount -t debugfs nodev /sys/kernel/debug 2>/dev/null; then
 		T=/sys/kernel/debug/tracing
-		warn "mounted debugfs at /sys/kernel/debug (it stays mounted)"
+		tracefs_mounted=/sys/kernel/debug
+		trap release_tracefs EXIT
+		warn "debugfs was not mounted: mounted it at $tracefs_mounted until the end"
 	fi
 	[ -f "${T:-/nonexistent}/trace" ] ||
 		die "no tracing directory: the kernel needs CONFIG_FTRACE and tracefs or debugfs; as root: mount -t tracefs nodev /sys/kernel/tracing"
 	[ -w "$T/tracing_on" ] || die "$T is not writable: run as root"
+}
+
+# Unmount what find_tracefs mounted, leaving the mounts as they were found.
+release_tracefs() {
+	[ -n "$tracefs_mounted" ] || return 0
+	# A reader just killed may hold trace_pipe open for a moment.
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		umount "$tracefs_mounted" 2>/dev/null && break
+		[ "$try" -lt 10 ] || warn "could not unmount $tracefs_mounted, which this command mounted: umount it by hand"
+		sleep 0.2
+	done
+	tracefs_mounted=
 }
 
 # need_file FILE WHAT: die saying what the kernel lacks when FILE is absent.
