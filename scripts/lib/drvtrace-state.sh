@@ -21,6 +21,16 @@ drvtrace_alive() {
 		grep -q drvtrace "/proc/$1/cmdline" 2>/dev/null
 }
 
+# Whether pid $1 has a trace_pipe open: a recorder's reader. (Its
+# cmdline does not tell: busybox runs an applet such as dd in the forked
+# shell, which keeps the shell's cmdline.)
+holds_trace_pipe() {
+	for fd in "/proc/$1/fd/"*; do
+		case $(readlink "$fd" 2>/dev/null) in */trace_pipe) return 0 ;; esac
+	done
+	return 1
+}
+
 # The lock: a file holding the recorder's pid, created with noclobber so
 # that of two recorders exactly one wins.
 lock_take() {
@@ -140,12 +150,21 @@ restore_all() {
 	[ -n "$st" ] && [ -d "$st" ] || return 0
 	[ ! -f "$st/instance" ] || inst=$(cat "$st/instance")
 	if [ -f "$st/pids" ]; then
+		killed=
 		while read -r p; do
 			# A dead recorder's pids may be reused: only its reader.
-			[ -z "${dead:-}" ] || grep -q trace_pipe "/proc/$p/cmdline" 2>/dev/null ||
-				continue
-			kill -TERM "$p" 2>/dev/null
+			[ -z "${dead:-}" ] || holds_trace_pipe "$p" || continue
+			kill -TERM "$p" 2>/dev/null && killed="$killed $p"
 		done <"$st/pids"
+		# While a reader holds trace_pipe open, the kernel refuses to
+		# change the tracer (EBUSY): wait for them to be gone.
+		for p in $killed; do
+			tries=0
+			while kill -0 "$p" 2>/dev/null && [ $tries -lt 50 ]; do
+				tries=$((tries + 1))
+				sleep 0.1
+			done
+		done
 		rm -f "$st/pids"
 	fi
 	if [ -f "$st/triggers" ]; then

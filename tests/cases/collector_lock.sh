@@ -52,10 +52,24 @@ drvtrace record -G -e drvtrace_irqsrc -f 'hwirq == 1' -t function -F irqsrc_hand
 	-k 'p:coll_stale __setup_irq' >/dev/null 2>/tmp/killed.err &
 first=$!
 wait_recording /tmp/killed.err
-reader=$(ps | awk '/cat .*trace_pipe/ && !/awk/ { print $1 }')
+# trace_pipe_readers: the pids that have a trace_pipe open.
+trace_pipe_readers() {
+	for fd in /proc/[0-9]*/fd/*; do
+		case $(readlink "$fd" 2>/dev/null) in
+		*/trace_pipe) fd=${fd#/proc/}; echo "${fd%%/*}" ;;
+		esac
+	done
+}
+# The reader opens trace_pipe a moment after the recorder starts it.
+i=0
+until [ -n "$(trace_pipe_readers)" ]; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "the recorder has no trace_pipe reader"
+	sleep 0.1
+done
+# Its reader outlives it, holding trace_pipe: the takeover must end it.
 kill -KILL "$first"
 wait "$first"
-[ -z "$reader" ] || kill -TERM "$reader"
 assert_eq "the stale lock's pid" "$first" "$(cat /tmp/drvtrace.lock)"
 settings_snapshot >/tmp/during
 cmp -s /tmp/before /tmp/during && fail "the killed recorder changed nothing: the test proves nothing"
@@ -69,6 +83,7 @@ grep -q "stale lock /tmp/drvtrace.lock: pid $first is gone; taking it over" /tmp
 grep -q "putting back the tracing settings pid $first left behind" /tmp/third.err ||
 	fail "record did not put back what the dead recorder left: $(cat /tmp/third.err)"
 [ -s /tmp/third.txt ] || fail "the record after the takeover recorded nothing"
+assert_eq "trace_pipe readers left after the takeover" "" "$(trace_pipe_readers)"
 settings_snapshot >/tmp/after
 settings_compare /tmp/before /tmp/after "after taking over from a recorder killed with SIGKILL"
 [ ! -e /tmp/drvtrace.lock ] || fail "the lock was left behind"
