@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# description: the benchmark runs every mechanism once with a small count and reports a number for each
+# description: the benchmark runs every mechanism once with a small count and reports a number for each; the throughput part records two low IRQ rates without loss
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
@@ -16,3 +16,15 @@ assert_eq "goal rows" 4 "$(grep -c '| at most ' /tmp/bench.out)"
 # It must have left tracing as it found it.
 assert_eq "kprobe_events" "" "$(cat "$TRACEFS/kprobe_events")"
 assert_eq "current_tracer" nop "$(cat "$TRACEFS/current_tracer")"
+
+# The collector throughput part, with two low rates and 1 s storms.
+THROUGHPUT_SECONDS=1 THROUGHPUT_START_HZ=500 THROUGHPUT_MAX_HZ=1000 \
+	/drvtrace/scripts/guest/throughput >/tmp/tp.out 2>&1 ||
+	fail "throughput failed: $(tail -n 5 /tmp/tp.out)"
+grep -q '^| .drvtrace record. (trace_pipe) | [0-9]*/s (asked 1000/s) | not tried (above 1000/s) |' /tmp/tp.out ||
+	fail "drvtrace record lost events at 1000 IRQ/s or no summary row: $(grep '^|' /tmp/tp.out)"
+grep -q '^| .trace-cmd record. | ' /tmp/tp.out || fail "no trace-cmd row: $(grep '^|' /tmp/tp.out)"
+# Every point: events recorded, and none lost without the kernel counting it.
+points=$(grep -c '^| drvtrace | [0-9]*/s | [1-9][0-9]*/s | [1-9][0-9]* | 0 | 0 |$' /tmp/tp.out)
+assert_eq "drvtrace points, at 500 and 1000 IRQ/s, with every event kept" 2 "$points"
+assert_eq "kprobe_events after throughput" "" "$(cat "$TRACEFS/kprobe_events")"
