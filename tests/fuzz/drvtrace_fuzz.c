@@ -21,6 +21,7 @@
  *
  * Built static, so it runs on a board with only busybox.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -236,6 +237,35 @@ static size_t generate(const struct target *t, char *b, size_t max,
 	}
 }
 
+/*
+ * Whether an irqsrc write might start a long burst: "fire N" with N over
+ * 1000 (the file takes up to 100000000, and a write returns only when the
+ * burst is done: hours on a debug kernel under TCG). Mutations make such
+ * counts now and then, so they are drawn again. Tokenized as the module
+ * does (strim, then strsep on blanks), but generous with the number, so
+ * that every such write is caught.
+ */
+static int long_burst(const char *b, size_t len)
+{
+	char line[MAX_BUF], *p = line, *verb, *count;
+	unsigned long n;
+
+	if (len >= sizeof(line))
+		return 0;
+	memcpy(line, b, len);
+	line[len] = '\0';
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	verb = strsep(&p, " \t");
+	count = strsep(&p, " \t");
+	if (strcmp(verb, "fire") || !count)
+		return 0;
+	while (isspace((unsigned char)*count) || *count == '+')
+		count++;
+	n = strtoul(count, NULL, 0);
+	return n > 1000;
+}
+
 static int documented(const struct target *t, int err)
 {
 	if (t->grammar == CONTROL)
@@ -413,7 +443,11 @@ int main(int argc, char **argv)
 	}
 	for (; done < writes && bad <= 20; done++) {
 		struct target *t = &targets[below(nt)];
-		size_t len = generate(t, buf, sizeof(buf) / 2, done);
+		size_t len;
+
+		do
+			len = generate(t, buf, sizeof(buf) / 2, done);
+		while (t->grammar == IRQSRC && long_burst(buf, len));
 
 		bad += check_write(t, buf, len, -1);
 	}
