@@ -37,11 +37,15 @@ static const char *drvtrace_errno_reason(const struct drvtrace_cmd *cmd, int err
 	case -ENOENT:
 		return cmd->verb == DRVTRACE_CMD_PROBE ? "no such symbol" : "not armed";
 	case -EEXIST:
-		return "already armed";
+		return "already armed (give another EVENT= name)";
 	case -ENOMEM:
 		return "out of memory";
+	case -EBUSY:
+		return "its events are in use: disable them (and their triggers) first";
+	case -EPERM:
+		return "kprobes are locked down";
 	default:
-		return "refused: blacklisted, drvtrace's own code, or not a function entry";
+		return "refused as by kprobe_events: notrace, blacklisted, or drvtrace's own";
 	}
 }
 
@@ -53,8 +57,7 @@ static int drvtrace_control_run_one(const struct drvtrace_cmd *cmd)
 	case DRVTRACE_CMD_UNPROBE:
 		return drvtrace_probe_disarm(cmd->symbol);
 	case DRVTRACE_CMD_CLEAR:
-		drvtrace_probe_clear();
-		return 0;
+		return drvtrace_probe_clear();
 	case DRVTRACE_CMD_RESET:
 		drvtrace_probe_reset();
 		return 0;
@@ -70,34 +73,41 @@ static int drvtrace_control_run_one(const struct drvtrace_cmd *cmd)
  */
 int drvtrace_control_exec(const char *buf)
 {
-	struct drvtrace_cmd cmd;
+	struct drvtrace_cmd *cmd;
 	const char *why;
 	int pass, ret = 0;
 
+	cmd = kmalloc(sizeof(*cmd), GFP_KERNEL);
+	if (!cmd)
+		return -ENOMEM;
 	for (pass = 0; pass < 2 && !ret; pass++) {
 		char *copy = kstrdup(buf, GFP_KERNEL);
 		char *rest = copy, *line;
 		unsigned int nr = 0;
 
-		if (!copy)
-			return -ENOMEM;
+		if (!copy) {
+			ret = -ENOMEM;
+			break;
+		}
 		if (pass)
 			drvtrace_probe_begin();
 		while (!ret && (line = strsep(&rest, "\n"))) {
 			nr++;
-			ret = drvtrace_cmd_parse(line, &cmd, &why);
+			ret = drvtrace_cmd_parse(line, cmd, &why);
 			if (ret) {
 				pr_warn_ratelimited("control line %u: %s\n", nr, why);
 				break;
 			}
 			if (!pass)
 				continue;
-			ret = drvtrace_control_run_one(&cmd);
+			ret = drvtrace_control_run_one(cmd);
 			if (ret)
 				pr_warn_ratelimited("control line %u: %s %s: %s (%d)\n",
-						    nr, cmd.verb == DRVTRACE_CMD_PROBE ?
-						    "probe" : "unprobe", cmd.symbol,
-						    drvtrace_errno_reason(&cmd, ret), ret);
+						    nr, cmd->verb == DRVTRACE_CMD_PROBE ?
+						    "probe" : cmd->verb == DRVTRACE_CMD_CLEAR ?
+						    "clear" : "unprobe",
+						    cmd->symbol ? cmd->symbol : "",
+						    drvtrace_errno_reason(cmd, ret), ret);
 		}
 		if (pass && ret)
 			drvtrace_probe_rollback();
@@ -105,6 +115,7 @@ int drvtrace_control_exec(const char *buf)
 			drvtrace_probe_commit();
 		kfree(copy);
 	}
+	kfree(cmd);
 	return ret;
 }
 

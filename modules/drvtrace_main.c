@@ -66,10 +66,14 @@ static int __init drvtrace_init(void)
 	struct dentry *control;
 	int ret;
 
+	ret = drvtrace_probe_init();
+	if (ret)
+		return ret;
 	drvtrace_dir = debugfs_create_dir("drvtrace", NULL);
 	if (IS_ERR(drvtrace_dir)) {
 		pr_err("cannot create debugfs directory drvtrace: %ld\n",
 		       PTR_ERR(drvtrace_dir));
+		drvtrace_probe_exit();
 		return PTR_ERR(drvtrace_dir);
 	}
 
@@ -89,6 +93,7 @@ static int __init drvtrace_init(void)
 err:
 	drvtrace_probe_clear();
 	debugfs_remove(drvtrace_dir);
+	drvtrace_probe_exit();
 	return ret;
 }
 
@@ -96,7 +101,9 @@ static void __exit drvtrace_exit(void)
 {
 	/* Removing the files waits for writers still inside them. */
 	debugfs_remove(drvtrace_dir);
+	/* No event can be in use: a listener holds a reference on us. */
 	drvtrace_probe_clear();
+	drvtrace_probe_exit();
 }
 
 module_init(drvtrace_init);

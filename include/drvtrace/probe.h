@@ -11,9 +11,12 @@ struct seq_file;
 
 int drvtrace_probe_arm(const struct drvtrace_cmd *cmd);
 int drvtrace_probe_disarm(const char *symbol);
-void drvtrace_probe_clear(void);
+int drvtrace_probe_clear(void);
 void drvtrace_probe_reset(void);
 void drvtrace_probe_show(struct seq_file *m);
+
+int drvtrace_probe_init(void);
+void drvtrace_probe_exit(void);
 
 void drvtrace_probe_begin(void);
 void drvtrace_probe_commit(void);

@@ -89,7 +89,7 @@ TRACE_EVENT(func_entry,
 			   __entry->nr_args = nr_args;
 			   memcpy(__entry->args, args, sizeof(__entry->args));),
 	    TP_printk("func=%s args=%s", __get_str(func),
-		      __print_array(__entry->args, __entry->nr_args, sizeof(u64)))
+		      __print_array(__entry->args, __entry->nr_args, 8))
 );
 
 /* A probed function returned @ret, @duration_ns after its entry. */

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per-probe trace events: drvtrace_probes:<name>_entry and <name>_exit,
+ * created at run time with typed fields. They are real trace events: every
+ * instance can enable, filter and trigger them, perf can record them, and
+ * trace-cmd decodes them from their format files.
+ *
+ * A handler builds one record in a per-CPU scratch buffer with
+ * drvtrace_record_start(), drvtrace_record_put_*(), then hands it to every
+ * consumer with drvtrace_record_emit(). Handlers never nest on a CPU
+ * (kprobes refuse to), so one buffer per CPU is enough.
+ */
+#ifndef _DRVTRACE_PROBE_EVENT_H
+#define _DRVTRACE_PROBE_EVENT_H
+
+#include <linux/types.h>
+
+#include <drvtrace/fetch.h>
+
+struct pt_regs;
+
+#define DRVTRACE_PROBE_SYSTEM		"drvtrace_probes"
+#define DRVTRACE_EVENT_MAX_FIELDS	20
+#define DRVTRACE_STACK_DEPTH		32
+
+struct drvtrace_event;
+
+#define DRVTRACE_EVENT_FIELD_NAME_MAX	32
+
+struct drvtrace_event_field {
+	char			name[DRVTRACE_EVENT_FIELD_NAME_MAX];
+	enum drvtrace_type	type;
+	unsigned int		offset;		/* in the record; set at creation */
+};
+
+struct drvtrace_event *drvtrace_event_create(const char *name,
+					     const struct drvtrace_event_field *fields,
+					     unsigned int nr_fields, bool stack);
+int drvtrace_event_register(struct drvtrace_event *ev);
+int drvtrace_event_unregister(struct drvtrace_event *ev);
+void drvtrace_event_free(struct drvtrace_event *ev);
+const char *drvtrace_event_name(const struct drvtrace_event *ev);
+
+int drvtrace_event_init(void);
+void drvtrace_event_exit(void);
+
+struct drvtrace_record {
+	struct drvtrace_event	*ev;
+	char			*buf;
+	unsigned int		size;
+};
+
+bool drvtrace_event_active(const struct drvtrace_event *ev);
+void drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev);
+void drvtrace_record_put_value(struct drvtrace_record *r, unsigned int field,
+			       u64 val);
+void drvtrace_record_put_string(struct drvtrace_record *r, unsigned int field,
+				const char *str, unsigned int len);
+int drvtrace_record_fetch_string(struct drvtrace_record *r, unsigned int field,
+				 const struct drvtrace_fetch *f,
+				 struct pt_regs *regs);
+void drvtrace_record_put_stack(struct drvtrace_record *r);
+void drvtrace_record_emit(struct drvtrace_record *r);
+
+#endif /* _DRVTRACE_PROBE_EVENT_H */
