@@ -13,9 +13,12 @@
  *                      and disarming from kthreads while probes fire
  *   drvtrace_decode    arguments, return values, entry/exit pairing and
  *                      durations, under recursion too
+ *   drvtrace_typed     the per-probe events: their records field by field,
+ *                      the stack, all-or-nothing writes, events in use
  */
 #include "../modules/drvtrace_control.c"
 #include "../modules/drvtrace_probe.c"
+#include "../modules/drvtrace_probe_event.c"
 
 #include <kunit/test.h>
 #include <linux/kthread.h>
@@ -72,7 +75,7 @@ static int show(struct kunit *test, const char *symbol, struct probe_line *out,
 	s = m.buf;
 	line = strsep(&s, "\n");
 	KUNIT_EXPECT_STREQ(test, line,
-			   "# symbol mode state hits returns missed args stack maxactive");
+			   "# symbol mode state hits returns missed args stack maxactive event fields faults");
 	while ((line = strsep(&s, "\n")) && *line) {
 		int fields = sscanf(line, "%63s %7s %11s %lld %lld %lu %u %d %d",
 				    l->symbol, l->mode, l->state, &l->hits,
@@ -110,6 +113,40 @@ static bool is_armed(struct kunit *test, const char *symbol)
 	struct probe_line l;
 
 	return lookup(test, symbol, &l);
+}
+
+static u64 this_stats_hits(struct drvtrace_probe *p)
+{
+	u64 n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += per_cpu_ptr(p->stats, cpu)->hits;
+	return n;
+}
+
+static u64 this_stats_faults(struct drvtrace_probe *p)
+{
+	u64 n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += per_cpu_ptr(p->stats, cpu)->faults;
+	return n;
+}
+
+/*
+ * The events' scratch buffers; not the module notifier, which cannot be
+ * registered here: KUnit runs the suites from a module notifier.
+ */
+static int core_suite_init(struct kunit_suite *suite)
+{
+	return drvtrace_event_init();
+}
+
+static void core_suite_exit(struct kunit_suite *suite)
+{
+	drvtrace_event_exit();
 }
 
 static int core_test_init(struct kunit *test)
@@ -176,6 +213,8 @@ static struct kunit_case control_cases[] = {
 
 static struct kunit_suite control_suite = {
 	.name = "drvtrace_control",
+	.suite_init = core_suite_init,
+	.suite_exit = core_suite_exit,
 	.init = core_test_init,
 	.exit = core_test_exit,
 	.test_cases = control_cases,
@@ -337,6 +376,8 @@ static struct kunit_case registry_cases[] = {
 
 static struct kunit_suite registry_suite = {
 	.name = "drvtrace_registry",
+	.suite_init = core_suite_init,
+	.suite_exit = core_suite_exit,
 	.init = core_test_init,
 	.exit = core_test_exit,
 	.test_cases = registry_cases,
@@ -554,12 +595,266 @@ static struct kunit_case decode_cases[] = {
 
 static struct kunit_suite decode_suite = {
 	.name = "drvtrace_decode",
+	.suite_init = core_suite_init,
+	.suite_exit = core_suite_exit,
 	.init = decode_init,
 	.exit = decode_exit,
 	.test_cases = decode_cases,
 };
 
-kunit_test_suites(&control_suite, &registry_suite, &decode_suite);
+/* The per-probe events: records caught on the events' own tracepoints. */
+#define RECORD_MAX	1024
+
+struct caught {
+	atomic_t	n;
+	unsigned int	size[2];
+	char		rec[2][RECORD_MAX];
+};
+
+static void catch_record(void *data, struct drvtrace_record *r)
+{
+	struct caught *c = data;
+	int i = atomic_inc_return(&c->n) - 1;
+
+	if (i >= 2 || r->size > RECORD_MAX)
+		return;
+	c->size[i] = r->size;
+	memcpy(c->rec[i], r->buf, r->size);
+}
+
+static struct drvtrace_probe *find_probe(const char *event)
+{
+	struct drvtrace_probe *p;
+
+	mutex_lock(&drvtrace_probes_lock);
+	p = drvtrace_find_event(event);
+	mutex_unlock(&drvtrace_probes_lock);
+	return p;
+}
+
+static int field_index(struct drvtrace_event *ev, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ev->nr_fields; i++)
+		if (!strcmp(ev->fields[i].name, name))
+			return i;
+	return -1;
+}
+
+static u64 rec_value(struct kunit *test, struct drvtrace_event *ev,
+		     const char *rec, const char *name)
+{
+	int i = field_index(ev, name);
+
+	KUNIT_ASSERT_GE_MSG(test, i, 0, "no field %s", name);
+	return record_value(rec, &ev->fields[i]);
+}
+
+static const char *rec_string(struct kunit *test, struct drvtrace_event *ev,
+			      const char *rec, const char *name)
+{
+	int i = field_index(ev, name);
+
+	KUNIT_ASSERT_GE_MSG(test, i, 0, "no field %s", name);
+	return rec + (*(u32 *)(rec + ev->fields[i].offset) & 0xffff);
+}
+
+struct typed_arg {
+	u32		id;
+	const char	*name;
+};
+
+/* Entry and exit records carry the typed fields; exit adds ret and duration. */
+static void typed_records(struct kunit *test)
+{
+	struct caught *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	struct typed_arg arg = { .id = 0xbeef, .name = "eth2" };
+	struct drvtrace_probe *p;
+	char script[160];
+	const char *rec;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, c);
+	snprintf(script, sizeof(script),
+		 "probe t=" TARGET " id=+%zu(arg1):u32 name=+0(+%zu(arg1)):string %s",
+		 offsetof(struct typed_arg, id), offsetof(struct typed_arg, name),
+		 "b=arg2:s32 comm r=retval:s16");
+	KUNIT_ASSERT_EQ(test, exec(script), 0);
+	p = find_probe("t");
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, p->nr_entry_fields, 4U);
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->entry_ev->tp,
+							catch_record, c), 0);
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->exit_ev->tp,
+							catch_record, c), 0);
+
+	drvtrace_kunit_target((long)&arg, -5, 0, 0, 0, 0);
+
+	tracepoint_probe_unregister(&p->entry_ev->tp, catch_record, c);
+	tracepoint_probe_unregister(&p->exit_ev->tp, catch_record, c);
+	tracepoint_synchronize_unregister();
+	KUNIT_ASSERT_EQ(test, atomic_read(&c->n), 2);
+
+	rec = c->rec[0];
+	KUNIT_EXPECT_EQ(test, rec_value(test, p->entry_ev, rec, "id"), 0xbeefULL);
+	KUNIT_EXPECT_STREQ(test, rec_string(test, p->entry_ev, rec, "name"), "eth2");
+	KUNIT_EXPECT_EQ(test, (s64)rec_value(test, p->entry_ev, rec, "b"), -5LL);
+	KUNIT_EXPECT_STREQ(test, rec_string(test, p->entry_ev, rec, "comm"),
+			   current->comm);
+	KUNIT_EXPECT_LT(test, field_index(p->entry_ev, "r"), 0);
+
+	rec = c->rec[1];
+	KUNIT_EXPECT_EQ(test, (s64)rec_value(test, p->exit_ev, rec, "ret"),
+			(s64)((long)&arg - 5));
+	KUNIT_EXPECT_GE(test, rec_value(test, p->exit_ev, rec, "duration_ns"),
+			(u64)DRVTRACE_KUNIT_TARGET_US * 1000 / 2);
+	KUNIT_EXPECT_EQ(test, rec_value(test, p->exit_ev, rec, "id"), 0xbeefULL);
+	KUNIT_EXPECT_STREQ(test, rec_string(test, p->exit_ev, rec, "name"), "eth2");
+	KUNIT_EXPECT_EQ(test, (s64)rec_value(test, p->exit_ev, rec, "r"),
+			(s64)(s16)((long)&arg - 5));
+}
+
+/* A bad pointer in a probed call: marked values, counted faults, no oops. */
+static void typed_faults(struct kunit *test)
+{
+	struct caught *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	struct drvtrace_probe *p;
+	const char *rec;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, c);
+	KUNIT_ASSERT_EQ(test, exec("probe " TARGET2 " entry v=+8(arg1):u32 s=+0(arg1):string"), 0);
+	p = find_probe(TARGET2);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->entry_ev->tp,
+							catch_record, c), 0);
+	drvtrace_kunit_target2(0);
+	drvtrace_kunit_target2(0xdead000000000000UL);
+	tracepoint_probe_unregister(&p->entry_ev->tp, catch_record, c);
+	tracepoint_synchronize_unregister();
+	KUNIT_ASSERT_EQ(test, atomic_read(&c->n), 2);
+	rec = c->rec[1];
+	KUNIT_EXPECT_EQ(test, rec_value(test, p->entry_ev, rec, "v"), 0ULL);
+	KUNIT_EXPECT_STREQ(test, rec_string(test, p->entry_ev, rec, "s"),
+			   DRVTRACE_FAULT_STRING);
+	KUNIT_EXPECT_EQ(test, this_stats_faults(p), 4ULL);
+}
+
+/* stack: the record ends with the kernel stack, the caller in it. */
+static void typed_stack(struct kunit *test)
+{
+	struct caught *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	struct drvtrace_probe *p;
+	unsigned long *pc;
+	unsigned int n, i;
+	bool found = false;
+	u32 loc;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, c);
+	KUNIT_ASSERT_EQ(test, exec("probe " TARGET2 " entry stack"), 0);
+	p = find_probe(TARGET2);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->entry_ev->tp,
+							catch_record, c), 0);
+	drvtrace_kunit_target2(1);
+	tracepoint_probe_unregister(&p->entry_ev->tp, catch_record, c);
+	tracepoint_synchronize_unregister();
+	KUNIT_ASSERT_EQ(test, atomic_read(&c->n), 1);
+	KUNIT_ASSERT_NE(test, p->entry_ev->stack_offset, 0U);
+	loc = *(u32 *)(c->rec[0] + p->entry_ev->stack_offset);
+	n = (loc >> 16) / sizeof(unsigned long);
+	pc = (unsigned long *)(c->rec[0] + (loc & 0xffff));
+	KUNIT_EXPECT_GT(test, n, 0U);
+	for (i = 0; i < n; i++) {
+		char sym[KSYM_SYMBOL_LEN];
+
+		snprintf(sym, sizeof(sym), "%ps", (void *)pc[i]);
+		kunit_info(test, "frame %u: %s\n", i, sym);
+		if (!strcmp(sym, __func__))
+			found = true;
+	}
+	KUNIT_EXPECT_TRUE_MSG(test, found, "%s() not in the %u frames", __func__, n);
+}
+
+/* A write that fails: what it armed was never enabled, and is gone. */
+static void typed_all_or_nothing(struct kunit *test)
+{
+	struct drvtrace_cmd *cmd = kunit_kzalloc(test, sizeof(*cmd), GFP_KERNEL);
+	char line[] = "probe " TARGET2 " entry x=arg1";
+	const char *why;
+	struct probe_line l;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, cmd);
+	KUNIT_ASSERT_EQ(test, drvtrace_cmd_parse(line, cmd, &why), 0);
+	mutex_lock(&drvtrace_control_lock);
+	drvtrace_probe_begin();
+	KUNIT_EXPECT_EQ(test, drvtrace_probe_arm(cmd), 0);
+	/* Registered, but disabled until the commit: no hit, no event. */
+	KUNIT_EXPECT_TRUE(test, kprobe_disabled(&find_probe(TARGET2)->kp));
+	drvtrace_kunit_target2(1);
+	KUNIT_EXPECT_EQ(test, this_stats_hits(find_probe(TARGET2)), 0ULL);
+	drvtrace_probe_rollback();
+	mutex_unlock(&drvtrace_control_lock);
+	KUNIT_EXPECT_FALSE(test, lookup(test, TARGET2, &l));
+	KUNIT_EXPECT_NULL(test, find_probe(TARGET2));
+
+	/* The same through the control file: the second line fails. */
+	KUNIT_EXPECT_EQ(test, exec("probe " TARGET2 " entry\nprobe no_such_fn_xyz"),
+			-ENOENT);
+	KUNIT_EXPECT_NULL(test, find_probe(TARGET2));
+}
+
+/* An event enabled somewhere cannot go: -EBUSY, and nothing changes. */
+static void typed_busy(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, exec("probe busy=" TARGET2 " entry"), 0);
+	KUNIT_ASSERT_EQ(test, trace_set_clr_event(DRVTRACE_PROBE_SYSTEM,
+						  "busy_entry", 1), 0);
+	KUNIT_EXPECT_EQ(test, exec("unprobe busy"), -EBUSY);
+	KUNIT_EXPECT_EQ(test, exec("probe " TARGET "\nclear"), -EBUSY);
+	KUNIT_EXPECT_NOT_NULL(test, find_probe("busy"));
+	KUNIT_EXPECT_NULL(test, find_probe(TARGET));
+	KUNIT_EXPECT_EQ(test, armed(test), 1);
+	KUNIT_ASSERT_EQ(test, trace_set_clr_event(DRVTRACE_PROBE_SYSTEM,
+						  "busy_entry", 0), 0);
+	KUNIT_EXPECT_EQ(test, exec("unprobe " TARGET2), 0);
+	KUNIT_EXPECT_EQ(test, armed(test), 0);
+}
+
+/* A module:symbol of a module not loaded waits, pending. */
+static void typed_pending(struct kunit *test)
+{
+	struct probe_line l;
+
+	KUNIT_ASSERT_EQ(test, exec("probe drvtrace_kunit_absent:f x=arg1"), 0);
+	KUNIT_ASSERT_TRUE(test, lookup(test, "drvtrace_kunit_absent:f", &l));
+	KUNIT_EXPECT_STREQ(test, l.state, "pending");
+	/* A module that is loaded and lacks the symbol is an error. */
+	KUNIT_EXPECT_EQ(test, exec("probe drvtrace_kunit_targets:no_such_fn"), -ENOENT);
+	KUNIT_EXPECT_EQ(test, exec("probe drvtrace_kunit_targets:" TARGET2), 0);
+	KUNIT_ASSERT_TRUE(test, lookup(test, "drvtrace_kunit_targets:" TARGET2, &l));
+	KUNIT_EXPECT_STREQ(test, l.state, "armed");
+}
+
+static struct kunit_case typed_cases[] = {
+	KUNIT_CASE(typed_records),
+	KUNIT_CASE(typed_faults),
+	KUNIT_CASE(typed_stack),
+	KUNIT_CASE(typed_all_or_nothing),
+	KUNIT_CASE(typed_busy),
+	KUNIT_CASE(typed_pending),
+	{}
+};
+
+static struct kunit_suite typed_suite = {
+	.name = "drvtrace_typed",
+	.suite_init = core_suite_init,
+	.suite_exit = core_suite_exit,
+	.init = core_test_init,
+	.exit = core_test_exit,
+	.test_cases = typed_cases,
+};
+
+kunit_test_suites(&control_suite, &registry_suite, &decode_suite, &typed_suite);
 
 MODULE_DESCRIPTION("KUnit suites for the drvtrace probe core");
 MODULE_LICENSE("GPL");

@@ -316,6 +316,8 @@ int drvtrace_cmd_parse(char *line, struct drvtrace_cmd *cmd, const char **why)
 
 	if (cmd->verb == DRVTRACE_CMD_UNPROBE) {
 		/* An event name or a symbol as probed: checked against the list. */
+		if (strlen(target) >= KSYM_NAME_LEN)
+			return reject(cmd, "unprobe: name too long");
 		for (p = target; *p; p++)
 			if (!isalnum(*p) && !strchr("_.:+", *p))
 				return reject(cmd, "%s: malformed symbol or event name",

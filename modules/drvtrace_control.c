@@ -35,7 +35,8 @@ static const char *drvtrace_errno_reason(const struct drvtrace_cmd *cmd, int err
 {
 	switch (err) {
 	case -ENOENT:
-		return cmd->verb == DRVTRACE_CMD_PROBE ? "no such symbol" : "not armed";
+		return cmd->verb == DRVTRACE_CMD_PROBE ?
+			"no such symbol (the function, or an @symbol it reads)" : "not armed";
 	case -EEXIST:
 		return "already armed (give another EVENT= name)";
 	case -ENOMEM:

@@ -259,7 +259,7 @@ int drvtrace_fetch_parse(char *spec, struct drvtrace_fetch *f, char *why,
 	f->type = DRVTRACE_TYPE_X64;
 	if (colon) {
 		if (drvtrace_type_parse(colon + 1, &f->type)) {
-			why_printf("%s: unknown type (u8.., s8.., x8..x64, string, ustring, symbol)",
+			why_printf("%s: unknown type (u8.., s8.., x8.., string, ustring, symbol)",
 				   colon + 1);
 			return -EINVAL;
 		}

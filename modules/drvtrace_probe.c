@@ -370,43 +370,6 @@ static int drvtrace_check_traceable(const char *symbol)
 }
 #endif
 
-static int drvtrace_register(struct drvtrace_probe *p, bool disabled)
-{
-	struct kprobe *kp = drvtrace_kprobe_of(p);
-	int ret;
-
-	ret = drvtrace_check_traceable(p->symbol);
-	if (ret)
-		return ret;
-	memset(kp, 0, sizeof(*kp));
-	kp->symbol_name = p->symbol;
-	kp->offset = p->offset;
-	kp->flags = disabled ? KPROBE_FLAG_DISABLED : 0;
-	if (p->mode & DRVTRACE_MODE_RETURN) {
-		p->rp.handler = drvtrace_kretprobe_ret;
-		ret = register_kretprobe(&p->rp);
-	} else {
-		kp->pre_handler = drvtrace_kprobe_pre;
-		ret = register_kprobe(kp);
-	}
-	if (ret)
-		return ret;
-	/*
-	 * Our handlers are NOKPROBE already; the rest of drvtrace.ko (the
-	 * tracepoint glue, the event code) is refused here, since a probe
-	 * there would fire from inside our own handlers.
-	 */
-	if (within_module((unsigned long)kp->addr, THIS_MODULE)) {
-		if (p->mode & DRVTRACE_MODE_RETURN)
-			unregister_kretprobe(&p->rp);
-		else
-			unregister_kprobe(kp);
-		return -EINVAL;
-	}
-	p->registered = true;
-	return 0;
-}
-
 static void drvtrace_unregister(struct drvtrace_probe *p)
 {
 	if (!p->registered)
@@ -416,6 +379,43 @@ static void drvtrace_unregister(struct drvtrace_probe *p)
 	else
 		unregister_kprobe(&p->kp);
 	p->registered = false;
+}
+
+/*
+ * Register @p's kprobe, disabled (a disabled kprobe is not armed), check
+ * what kprobe_events would check, then enable it unless @disabled.
+ */
+static int drvtrace_register(struct drvtrace_probe *p, bool disabled)
+{
+	struct kprobe *kp = drvtrace_kprobe_of(p);
+	int ret;
+
+	memset(kp, 0, sizeof(*kp));
+	kp->symbol_name = p->symbol;
+	kp->offset = p->offset;
+	kp->flags = KPROBE_FLAG_DISABLED;
+	if (p->mode & DRVTRACE_MODE_RETURN) {
+		p->rp.handler = drvtrace_kretprobe_ret;
+		ret = register_kretprobe(&p->rp);
+	} else {
+		kp->pre_handler = drvtrace_kprobe_pre;
+		ret = register_kprobe(kp);
+	}
+	if (ret)
+		return ret;
+	p->registered = true;
+	/*
+	 * Our handlers are NOKPROBE already; the rest of drvtrace.ko (the
+	 * tracepoint glue, the event code) is refused here, since a probe
+	 * there would fire from inside our own handlers.
+	 */
+	ret = within_module((unsigned long)kp->addr, THIS_MODULE) ? -EINVAL :
+	      drvtrace_check_traceable(p->symbol);
+	if (!ret && !disabled)
+		ret = enable_kprobe(kp);
+	if (ret)
+		drvtrace_unregister(p);
+	return ret;
 }
 
 static void drvtrace_free(struct drvtrace_probe *p)
@@ -519,12 +519,16 @@ static struct drvtrace_probe *drvtrace_find_event(const char *event)
 /* Make the probe's events: none for the decoded __setup_irq. */
 static int drvtrace_make_events(struct drvtrace_probe *p)
 {
-	struct drvtrace_event_field ef[DRVTRACE_EVENT_MAX_FIELDS];
 	char name[DRVTRACE_EVENT_NAME_MAX + sizeof("_entry")];
+	struct drvtrace_event_field *ef;
 	unsigned int i, n;
+	int ret = 0;
 
 	if (p->setup_irq)
 		return 0;
+	ef = kcalloc(DRVTRACE_EVENT_MAX_FIELDS, sizeof(*ef), GFP_KERNEL);
+	if (!ef)
+		return -ENOMEM;
 	if (p->mode & DRVTRACE_MODE_ENTRY) {
 		for (i = 0; i < p->nr_entry_fields; i++) {
 			strscpy(ef[i].name, p->fields[i].name, sizeof(ef[i].name));
@@ -533,8 +537,11 @@ static int drvtrace_make_events(struct drvtrace_probe *p)
 		snprintf(name, sizeof(name), "%s_entry", p->event);
 		p->entry_ev = drvtrace_event_create(name, ef, p->nr_entry_fields,
 						    p->stack);
-		if (IS_ERR(p->entry_ev))
-			return PTR_ERR(p->entry_ev);
+		if (IS_ERR(p->entry_ev)) {
+			ret = PTR_ERR(p->entry_ev);
+			p->entry_ev = NULL;
+			goto out;
+		}
 	}
 	if (p->mode & DRVTRACE_MODE_RETURN) {
 		strscpy(ef[EXIT_FIELD_RET].name, "ret", sizeof(ef[0].name));
@@ -547,10 +554,14 @@ static int drvtrace_make_events(struct drvtrace_probe *p)
 		}
 		snprintf(name, sizeof(name), "%s_exit", p->event);
 		p->exit_ev = drvtrace_event_create(name, ef, n, false);
-		if (IS_ERR(p->exit_ev))
-			return PTR_ERR(p->exit_ev);
+		if (IS_ERR(p->exit_ev)) {
+			ret = PTR_ERR(p->exit_ev);
+			p->exit_ev = NULL;
+		}
 	}
-	return 0;
+out:
+	kfree(ef);
+	return ret;
 }
 
 static struct drvtrace_probe *drvtrace_alloc(const struct drvtrace_cmd *cmd)
@@ -623,10 +634,8 @@ static int drvtrace_resolve_symbols(struct drvtrace_probe *p)
 		if (f->base != DRVTRACE_FETCH_SYMBOL)
 			continue;
 		ret = drvtrace_lookup_symbol(f->symbol, &f->address);
-		if (ret) {
-			pr_warn_ratelimited("%s: no symbol @%s\n", p->event, f->symbol);
+		if (ret)
 			return ret;
-		}
 		f->symbol = NULL;	/* pointed into the command line */
 	}
 	return 0;
@@ -666,11 +675,12 @@ int drvtrace_probe_arm(const struct drvtrace_cmd *cmd)
 	if (ret)
 		goto out_free;
 
-	ret = drvtrace_register(p, drvtrace_txn_open);
-	if (ret == -ENOENT && p->module && !drvtrace_module_loaded(p->module))
-		ret = 0;	/* pending: armed when the module comes */
-	if (ret)
-		goto out_free;
+	/* A module not loaded yet: pending, armed when the module comes. */
+	if (!p->module || drvtrace_module_loaded(p->module)) {
+		ret = drvtrace_register(p, drvtrace_txn_open);
+		if (ret)
+			goto out_free;
+	}
 
 	ret = drvtrace_events_register(p);
 	if (ret) {

@@ -13,6 +13,15 @@
  *
  * While an event is enabled somewhere it pins drvtrace.ko, and removing it
  * fails with -EBUSY, as for kprobe_events.
+ *
+ * trace_add_event_call() and trace_remove_event_call() are exported, but
+ * their caller must hold event_mutex, which is not exported. The kernel
+ * holds it whenever it calls an event class's ->reg(), and only it: so
+ * drvtrace.ko has one event of its own, drvtrace:event_registrar, which
+ * records nothing and whose ->reg() runs the addition or removal asked for.
+ * drvtrace enables or disables that event (trace_set_clr_event()) to have
+ * the kernel call it under its own lock, in the kernel's own lock order
+ * (event_mutex, then trace_types_lock).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -306,6 +315,10 @@ static int drvtrace_event_set_print_fmt(struct drvtrace_event *ev)
 			snprintf(fmt + n, len - n, ", __get_str(%s)", f->name);
 		else if (f->type == DRVTRACE_TYPE_SYMBOL)
 			snprintf(fmt + n, len - n, ", (void *)REC->%s", f->name);
+		/* libtraceevent does not sign-extend narrow fields by itself. */
+		else if (f->type == DRVTRACE_TYPE_S8 || f->type == DRVTRACE_TYPE_S16)
+			snprintf(fmt + n, len - n, ", (%s)REC->%s",
+				 field_ctype(f->type), f->name);
 		else
 			snprintf(fmt + n, len - n, ", REC->%s", f->name);
 	}
@@ -383,23 +396,113 @@ struct drvtrace_event *drvtrace_event_create(const char *name,
 	return ev;
 }
 
-/* Make the event visible in tracefs. Return: 0 or -errno. */
-int drvtrace_event_register(struct drvtrace_event *ev)
+/* The job the registrar's ->reg() runs, under drvtrace_registrar_lock. */
+static struct {
+	int			(*fn)(struct trace_event_call *call);
+	struct trace_event_call	*call;
+	int			ret;
+	bool			pending;
+} drvtrace_registrar_job;
+static DEFINE_MUTEX(drvtrace_registrar_lock);
+
+/*
+ * Called by the kernel with event_mutex held, also when a user toggles the
+ * event. The job's fields are published before pending (release, paired
+ * with the acquire here), and its result before pending is cleared.
+ */
+static int drvtrace_registrar_reg(struct trace_event_call *call,
+				  enum trace_reg type, void *data)
+{
+	if ((type == TRACE_REG_REGISTER || type == TRACE_REG_UNREGISTER) &&
+	    smp_load_acquire(&drvtrace_registrar_job.pending)) {	/* job set */
+		drvtrace_registrar_job.ret =
+			drvtrace_registrar_job.fn(drvtrace_registrar_job.call);
+		/* ret, then done: pairs with the acquires of the runner */
+		smp_store_release(&drvtrace_registrar_job.pending, false);
+	}
+	return 0;
+}
+
+static struct trace_event_fields drvtrace_registrar_fields[] = {
+	{}
+};
+
+static struct trace_event_class drvtrace_registrar_class = {
+	.system		= "drvtrace",
+	.fields_array	= drvtrace_registrar_fields,
+	.fields		= LIST_HEAD_INIT(drvtrace_registrar_class.fields),
+	.reg		= drvtrace_registrar_reg,
+};
+
+static struct trace_event_call drvtrace_registrar_call = {
+	.class		= &drvtrace_registrar_class,
+	.name		= "event_registrar",
+	.print_fmt	= "\"\"",
+};
+
+/* As TRACE_EVENT() does: the module loader registers it with the others. */
+static struct trace_event_call *drvtrace_registrar_ptr
+	__used __section("_ftrace_events") = &drvtrace_registrar_call;
+
+static bool drvtrace_registrar_done(void)
+{
+	/* done, then ret: pairs with the release in ->reg() */
+	return !smp_load_acquire(&drvtrace_registrar_job.pending);
+}
+
+/*
+ * Run @fn(@call) with event_mutex held. Toggling the registrar calls its
+ * ->reg() unless the event is already in the state asked for (a user
+ * enabled it): then the other direction does, and the state is restored.
+ */
+static int drvtrace_registrar_run(int (*fn)(struct trace_event_call *call),
+				  struct trace_event_call *call)
+{
+	int ret = -EBUSY;
+
+	mutex_lock(&drvtrace_registrar_lock);
+	drvtrace_registrar_job.fn = fn;
+	drvtrace_registrar_job.call = call;
+	/* fn and call, then pending: pairs with the acquire in ->reg() */
+	smp_store_release(&drvtrace_registrar_job.pending, true);
+	trace_set_clr_event("drvtrace", "event_registrar", 1);
+	if (!drvtrace_registrar_done()) {
+		trace_set_clr_event("drvtrace", "event_registrar", 0);
+		if (drvtrace_registrar_done())
+			trace_set_clr_event("drvtrace", "event_registrar", 1);
+	} else {
+		trace_set_clr_event("drvtrace", "event_registrar", 0);
+	}
+	/* Neither direction reached ->reg(): a trigger holds it soft-enabled. */
+	if (drvtrace_registrar_done())
+		ret = drvtrace_registrar_job.ret;
+	WRITE_ONCE(drvtrace_registrar_job.pending, false);
+	mutex_unlock(&drvtrace_registrar_lock);
+	return ret;
+}
+
+static int drvtrace_event_add_locked(struct trace_event_call *call)
 {
 	int ret;
 
-	if (!register_trace_event(&ev->call.event))
+	if (!register_trace_event(&call->event))
 		return -ENODEV;
-	ret = trace_add_event_call(&ev->call);
+	ret = trace_add_event_call(call);
 	if (ret)
-		unregister_trace_event(&ev->call.event);
+		unregister_trace_event(&call->event);
 	return ret;
+}
+
+/* Make the event visible in tracefs. Return: 0 or -errno. */
+int drvtrace_event_register(struct drvtrace_event *ev)
+{
+	return drvtrace_registrar_run(drvtrace_event_add_locked, &ev->call);
 }
 
 /* Remove it from tracefs. Return: 0, or -EBUSY while something uses it. */
 int drvtrace_event_unregister(struct drvtrace_event *ev)
 {
-	return trace_remove_event_call(&ev->call);
+	return drvtrace_registrar_run(trace_remove_event_call, &ev->call);
 }
 
 void drvtrace_event_free(struct drvtrace_event *ev)
@@ -501,8 +604,8 @@ void drvtrace_record_put_stack(struct drvtrace_record *r)
 		return;
 	r->size = ALIGN(r->size, sizeof(unsigned long));
 	store = (unsigned long *)(r->buf + r->size);
-	/* Skip this function and the handler that called it. */
-	n = stack_trace_save(store, DRVTRACE_STACK_DEPTH, 2);
+	/* Skip this function; the handlers show how the probe got there. */
+	n = stack_trace_save(store, DRVTRACE_STACK_DEPTH, 1);
 	*(u32 *)(r->buf + r->ev->stack_offset) =
 		(n * sizeof(unsigned long)) << 16 | r->size;
 	r->size += n * sizeof(unsigned long);
