@@ -77,14 +77,14 @@ static struct btf *load_vmlinux(void)
 }
 
 /* A module's BTF, split on vmlinux's; NULL when the module has none. */
-static struct btf *load_module(const char *mod)
+static struct btf *load_module(const char *mod, bool strict)
 {
 	char path[4096];
 	struct btf *b;
 
 	snprintf(path, sizeof(path), "%s/%s", btf_dir, mod);
 	b = btf__parse_split(path, load_vmlinux());
-	if (!b && errno != ENOENT)
+	if (!b && errno != ENOENT && strict)
 		fail("cannot read %s: %s", path, strerror(errno));
 	return b;
 }
@@ -101,9 +101,19 @@ static struct btf *find_type(const char *mod, const char *name, int kind,
 	DIR *dir;
 
 	if (mod) {
-		b = load_module(mod);
+		char sys[4096];
+		FILE *f;
+
+		b = load_module(mod, true);
+		snprintf(sys, sizeof(sys), "/sys/module/%s/initstate", mod);
+		f = fopen(sys, "r");
+		if (f)
+			fclose(f);
+		if (!b && f)
+			fail("module '%s' is loaded but has no BTF (%s/%s): it was built without it (an out-of-tree module gets BTF only when built against a tree with vmlinux and CONFIG_DEBUG_INFO_BTF_MODULES); only offsets work, e.g. '+16(arg1):x64'",
+			     mod, btf_dir, mod);
 		if (!b)
-			fail("no BTF for module '%s' (%s/%s): load the module first; until then only offsets work, e.g. '+16(arg1):x64'",
+			fail("module '%s' is not loaded, so its BTF (%s/%s) is not there yet: load it first, or use offsets, e.g. '+16(arg1):x64'",
 			     mod, btf_dir, mod);
 		*id = btf__find_by_name_kind(b, name, kind);
 		return *id > 0 ? b : NULL;
@@ -112,13 +122,14 @@ static struct btf *find_type(const char *mod, const char *name, int kind,
 	*id = btf__find_by_name_kind(b, name, kind);
 	if (*id > 0)
 		return b;
+	b = NULL;
 	dir = opendir(btf_dir);
 	if (!dir)
 		return NULL;
 	while ((de = readdir(dir))) {
 		if (de->d_name[0] == '.' || !strcmp(de->d_name, "vmlinux"))
 			continue;
-		b = load_module(de->d_name);
+		b = load_module(de->d_name, false);
 		if (!b)
 			continue;
 		*id = btf__find_by_name_kind(b, name, kind);
