@@ -155,16 +155,24 @@ cmd_list() {
 	awk -v bl="$bl" -v pat="$2" '
 	BEGIN {
 		known = (bl != "/dev/null")
-		while ((getline l < bl) > 0) { n = split(l, f, /[ \t]+/); black[f[n]] = 1 }
+		while ((getline l < bl) > 0) { k = split(l, w, /[ \t]+/); black[w[k]] = 1 }
 		printf "%-40s %-20s %s\n", "FUNCTION", "MODULE", "PROBE"
 	}
 	$1 ~ pat {
 		mod = $2; gsub(/[][]/, "", mod)
-		if (!known) p = "unknown"
-		else if ($1 in black) { p = "no (kprobes blacklist)"; nb++ }
-		else { p = "yes"; ny++ }
-		printf "%-40s %-20s %s\n", $1, mod, p
-		n++
+		if (dup[$1, mod]++) next
+		name[++n] = $1; modof[n] = mod
 	}
-	END { printf "%d functions match '\''%s'\''; %d can be probed, %d are blacklisted\n", n, pat, ny, nb }'
+	END {
+		for (i = 1; i <= n; i++) {
+			fn = name[i]
+			if (!known) p = "unknown"
+			else if (fn in black) { p = "no (kprobes blacklist)"; nb++ }
+			else { p = "yes"; ny++ }
+			# static functions of one name: a probe by name takes the first
+			if (dup[fn, modof[i]] > 1) p = p " (" dup[fn, modof[i]] " functions of this name)"
+			printf "%-40s %-20s %s\n", fn, modof[i], p
+		}
+		printf "%d functions match '\''%s'\''; %d can be probed, %d are blacklisted\n", n, pat, ny + 0, nb + 0
+	}'
 }

@@ -1,0 +1,34 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# description: drvtrace's __setup_irq record with new->name and new->flags equals the kernel's own BTF-aware probe event's (6.12)
+# requires: btf btf_args
+# shellcheck source=tests/lib.sh
+. /drvtrace/tests/lib.sh
+# shellcheck source=tests/lib-btf.sh
+. /drvtrace/tests/lib-btf.sh
+need_btf
+
+trap 'kprobe_events_clear; trace_reset; unload_all' EXIT
+# The kernel names the fields itself where it can (PROBE_EVENTS_BTF_ARGS).
+echo 'p:drvtrace_btf/kernel __setup_irq irq name=new->name:string flags=new->flags:x32' \
+	>>"$TRACEFS/kprobe_events" 2>/dev/null ||
+	skip "this kernel's probe events take no BTF argument names (CONFIG_PROBE_EVENTS_BTF_ARGS, 6.6+)"
+load_core
+control_cmd "unprobe __setup_irq"
+drvtrace_probe __setup_irq irq 'new->name' 'new->flags:x32'
+trace_reset
+echo 1 >"$TRACEFS/events/drvtrace_btf/kernel/enable"
+echo 1 >"$TRACEFS/events/drvtrace_probes/__setup_irq_entry/enable"
+insmod "$KO/drvtrace_irqsrc.ko" nr_irqs=3 rate_hz=0 irqflags=0x10080 ||
+	fail "insmod drvtrace_irqsrc.ko"
+echo 0 >"$TRACEFS/tracing_on"
+trace_lines >/tmp/trace
+# Each event's fields as "irq name flags", the quotes of strings dropped.
+fields() {
+	grep " $1: " /tmp/trace |
+		sed -n 's/.* irq=\([0-9]*\) name="\{0,1\}\([^" ]*\)"\{0,1\} flags=\(0x[0-9a-f]*\).*/\1 \2 \3/p'
+}
+k=$(fields kernel)
+d=$(fields __setup_irq_entry)
+assert_eq "lines recorded by the kernel's event" 3 "$(echo "$k" | grep -c .)"
+assert_eq "drvtrace's record against the kernel's" "$k" "$d"
