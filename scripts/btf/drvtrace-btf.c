@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdnoreturn.h>
 #include <string.h>
 #include <dirent.h>
 #include <unistd.h>
@@ -40,9 +41,10 @@ static const char *vmlinux_path = "/sys/kernel/btf/vmlinux";
 static const char *btf_dir = "/sys/kernel/btf";
 static struct btf *vmlinux;
 
-static void __attribute__((format(printf, 1, 2), noreturn)) fail(const char *fmt, ...)
+/* Say why, and exit 1: every refusal ends here. */
+static noreturn void btf_err(const char *fmt, ...)
 {
-	va_list ap;
+			      va_list ap;
 
 	fputs("drvtrace-btf: ", stderr);
 	va_start(ap, fmt);
@@ -50,6 +52,17 @@ static void __attribute__((format(printf, 1, 2), noreturn)) fail(const char *fmt
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(1);
+}
+
+static void btf_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("drvtrace-btf: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 static int quiet_libbpf(enum libbpf_print_level level, const char *fmt,
@@ -68,10 +81,10 @@ static struct btf *load_vmlinux(void)
 	vmlinux = btf__parse(vmlinux_path, NULL);
 	if (!vmlinux) {
 		if (errno == ENOENT)
-			fail("this kernel has no BTF (%s is absent: it needs CONFIG_DEBUG_INFO_BTF=y), so field and argument names cannot be resolved; offsets still work, e.g. '+16(arg3):x64' or '+0(+16(arg3)):string' instead of 'arg3->field'",
-			     vmlinux_path);
-		fail("cannot read the kernel's BTF from %s: %s", vmlinux_path,
-		     strerror(errno));
+			btf_err("this kernel has no BTF (%s is absent: it needs CONFIG_DEBUG_INFO_BTF=y), so field and argument names cannot be resolved; offsets still work, e.g. '+16(arg3):x64' or '+0(+16(arg3)):string' instead of 'arg3->field'",
+				vmlinux_path);
+		btf_err("cannot read the kernel's BTF from %s: %s", vmlinux_path,
+			strerror(errno));
 	}
 	return vmlinux;
 }
@@ -85,7 +98,7 @@ static struct btf *load_module(const char *mod, bool strict)
 	snprintf(path, sizeof(path), "%s/%s", btf_dir, mod);
 	b = btf__parse_split(path, load_vmlinux());
 	if (!b && errno != ENOENT && strict)
-		fail("cannot read %s: %s", path, strerror(errno));
+		btf_err("cannot read %s: %s", path, strerror(errno));
 	return b;
 }
 
@@ -110,11 +123,11 @@ static struct btf *find_type(const char *mod, const char *name, int kind,
 		if (f)
 			fclose(f);
 		if (!b && f)
-			fail("module '%s' is loaded but has no BTF (%s/%s): it was built without it (an out-of-tree module gets BTF only when built against a tree with vmlinux and CONFIG_DEBUG_INFO_BTF_MODULES); only offsets work, e.g. '+16(arg1):x64'",
-			     mod, btf_dir, mod);
+			btf_err("module '%s' is loaded but has no BTF (%s/%s): it was built without it (an out-of-tree module gets BTF only when built against a tree with vmlinux and CONFIG_DEBUG_INFO_BTF_MODULES); only offsets work, e.g. '+16(arg1):x64'",
+				mod, btf_dir, mod);
 		if (!b)
-			fail("module '%s' is not loaded, so its BTF (%s/%s) is not there yet: load it first, or use offsets, e.g. '+16(arg1):x64'",
-			     mod, btf_dir, mod);
+			btf_err("module '%s' is not loaded, so its BTF (%s/%s) is not there yet: load it first, or use offsets, e.g. '+16(arg1):x64'",
+				mod, btf_dir, mod);
 		*id = btf__find_by_name_kind(b, name, kind);
 		return *id > 0 ? b : NULL;
 	}
@@ -234,7 +247,7 @@ static void decl_printf(void *ctx, const char *fmt, va_list ap)
 		decl_cap = (decl_len + n + 1) * 2;
 		decl_buf = realloc(decl_buf, decl_cap);
 		if (!decl_buf)
-			fail("out of memory");
+			btf_err("out of memory");
 	}
 	vsnprintf(decl_buf + decl_len, n + 1, fmt, ap);
 	decl_len += n;
@@ -245,20 +258,23 @@ static const char *c_decl(const struct btf *b, __u32 id, const char *name)
 {
 	static struct btf_dump *d;
 	static const struct btf *d_btf;
-	LIBBPF_OPTS(btf_dump_emit_type_decl_opts, o, .field_name = name);
+	struct btf_dump_emit_type_decl_opts o = {
+		.sz = sizeof(o),
+		.field_name = name,
+	};
 
 	if (d_btf != b) {
 		btf_dump__free(d);
 		d = btf_dump__new(b, decl_printf, NULL, NULL);
 		if (!d)
-			fail("libbpf cannot print types: %s", strerror(errno));
+			btf_err("libbpf cannot print types: %s", strerror(errno));
 		d_btf = b;
 	}
 	if (!decl_buf) {
 		decl_cap = 256;
 		decl_buf = malloc(decl_cap);
 		if (!decl_buf)
-			fail("out of memory");
+			btf_err("out of memory");
 	}
 	decl_len = 0;
 	decl_buf[0] = '\0';
@@ -333,12 +349,13 @@ static const char *kind_word(const struct btf_type *t)
 
 /*
  * Find member NAME in struct/union ID, looking into anonymous members.
- * Sets *off (bits) and *mid; returns the member or NULL, collecting every
+ * Sets *off and *bits (its offset and bitfield size, in bits); returns
+ * the member or NULL, collecting every
  * name into S for a suggestion.
  */
 static const struct btf_member *find_member(const struct btf *b, __u32 id,
 					    const char *name, __u32 *off,
-					    struct suggest *s)
+					    __u32 *bits, struct suggest *s)
 {
 	const struct btf_type *t = btf__type_by_id(b, id);
 	const struct btf_member *m = btf_members(t), *r;
@@ -351,15 +368,17 @@ static const struct btf_member *find_member(const struct btf *b, __u32 id,
 
 		*off = base + btf_member_bit_offset(t, i);
 		if (mn && *mn) {
-			if (!strcmp(mn, name))
+			if (!strcmp(mn, name)) {
+				*bits = btf_member_bitfield_size(t, i);
 				return m;
+			}
 			suggest_add(s, mn);
 			continue;
 		}
 		mt = btf__type_by_id(b, skip_mods(b, m->type));
 		if (!mt || !btf_is_composite(mt))
 			continue;
-		r = find_member(b, skip_mods(b, m->type), name, off, s);
+		r = find_member(b, skip_mods(b, m->type), name, off, bits, s);
 		if (r)
 			return r;
 	}
@@ -406,9 +425,9 @@ static void find_func(struct func *f, const char *symbol, bool need)
 			if (btf_is_func(t))
 				suggest_add(&s, btf__name_by_offset(v, t->name_off));
 		}
-		fail("no function '%s' in the BTF of %s (a function the compiler inlined or renamed has none): write its arguments as arg1, arg2 and so on%s",
-		     sym, *mod ? mod : "vmlinux or a loaded module",
-		     suggestion(&s));
+		btf_err("no function '%s' in the BTF of %s (a function the compiler inlined or renamed has none): write its arguments as arg1, arg2 and so on%s",
+			sym, *mod ? mod : "vmlinux or a loaded module",
+			suggestion(&s));
 	}
 	t = btf__type_by_id(b, id);
 	f->btf = b;
@@ -436,7 +455,7 @@ static void load(struct fetch *x)
 		return;
 	if (snprintf(tmp, sizeof(tmp), "+%u(%s)", x->off, x->expr) >=
 	    (int)sizeof(tmp))
-		fail("'%s': the fetch is too long", x->what);
+		btf_err("'%s': the fetch is too long", x->what);
 	memcpy(x->expr, tmp, sizeof(tmp));
 	x->object = false;
 	x->off = 0;
@@ -478,24 +497,24 @@ static void resolve_fetch(struct func *f, const char *symbol,
 	char name[256];
 
 	if (n >= sizeof(name))
-		fail("'%s': name too long", e);
+		btf_err("'%s': name too long", e);
 	memcpy(name, e, n);
 	name[n] = '\0';
 	if (!is_ident(name, n))
-		fail("'%s': '%s' is not an argument name, argN or retval", e,
-		     name);
+		btf_err("'%s': '%s' is not an argument name, argN or retval", e,
+			name);
 	if (!f->found)
 		find_func(f, symbol, true);
 	b = f->btf;
 	if (strchr(symbol, '+') && strcmp(name, "retval"))
-		fail("'%s': arguments have names only at the function's entry, not at '%s'; use registers (%%REG) there",
-		     e, symbol);
+		btf_err("'%s': arguments have names only at the function's entry, not at '%s'; use registers (%%REG) there",
+			e, symbol);
 	memset(x, 0, sizeof(*x));
 	if (!strcmp(name, "retval")) {
 		snprintf(x->expr, sizeof(x->expr), "retval");
 		x->type = f->proto->type;
 		if (!x->type)
-			fail("'%s': %s returns void", e, f->name);
+			btf_err("'%s': %s returns void", e, f->name);
 	} else {
 		const struct btf_param *p = btf_params(f->proto);
 		int i, nr = btf_vlen(f->proto), argn = 0;
@@ -518,17 +537,17 @@ static void resolve_fetch(struct func *f, const char *symbol,
 		}
 		if (i == nr) {
 			if (argn)
-				fail("'%s': %s takes %d argument%s", e,
-				     f->name, nr, nr == 1 ? "" : "s");
-			fail("%s has no argument '%s' (its arguments:%s)%s",
-			     f->name, name, list, suggestion(&s));
+				btf_err("'%s': %s takes %d argument%s", e,
+					f->name, nr, nr == 1 ? "" : "s");
+			btf_err("%s has no argument '%s' (its arguments:%s)%s",
+				f->name, name, list, suggestion(&s));
 		}
 		for (argn = 0; argn < i; argn++) {
 			__s64 sz = btf__resolve_size(b, p[argn].type);
 
 			if (sz > 8)
-				fail("'%s': argument %d of %s is passed by value and is %lld bytes, so the position of '%s' in registers is not argN: use %%REG",
-				     e, argn + 1, f->name, (long long)sz, name);
+				btf_err("'%s': argument %d of %s is passed by value and is %lld bytes, so the position of '%s' in registers is not argN: use %%REG",
+					e, argn + 1, f->name, (long long)sz, name);
 		}
 		snprintf(x->expr, sizeof(x->expr), "arg%d", i + 1);
 		x->type = p[i].type;
@@ -544,11 +563,11 @@ static void resolve_fetch(struct func *f, const char *symbol,
 		struct suggest s;
 
 		if (!arrow && e[0] != '.')
-			fail("'%s': expected '->' or '.' before '%s'", x->what, e);
+			btf_err("'%s': expected '->' or '.' before '%s'", x->what, e);
 		e += arrow ? 2 : 1;
 		n = strcspn(e, "-.");
 		if (n >= sizeof(name) || !is_ident(e, n))
-			fail("'%.*s' is not a field name", (int)n, e);
+			btf_err("'%.*s' is not a field name", (int)n, e);
 		memcpy(name, e, n);
 		name[n] = '\0';
 		e += n;
@@ -556,47 +575,47 @@ static void resolve_fetch(struct func *f, const char *symbol,
 		t = btf__type_by_id(b, skip_mods(b, x->type));
 		if (arrow) {
 			if (x->object && !btf_is_ptr(t))
-				fail("'%s' is %s, not a pointer: use '.%s', not '->%s'",
-				     x->what, c_decl(b, x->type, ""), name, name);
+				btf_err("'%s' is %s, not a pointer: use '.%s', not '->%s'",
+					x->what, c_decl(b, x->type, ""), name, name);
 			if (!btf_is_ptr(t))
-				fail("'%s' is '%s' (%s), not a pointer: '->' needs a pointer to a struct or union",
-				     x->what, c_decl(b, x->type, ""),
-				     default_type(b, x->type) ?: "no scalar");
+				btf_err("'%s' is '%s' (%s), not a pointer: '->' needs a pointer to a struct or union",
+					x->what, c_decl(b, x->type, ""),
+					default_type(b, x->type) ?: "no scalar");
 			load(x);
 			sid = skip_mods(b, t->type);
 			t = btf__type_by_id(b, sid);
 			if (!btf_is_composite(t))
-				fail("'%s' points to '%s', not to a struct or union: no '->%s'",
-				     x->what, c_decl(b, sid, ""), name);
+				btf_err("'%s' points to '%s', not to a struct or union: no '->%s'",
+					x->what, c_decl(b, sid, ""), name);
 			x->object = true;
 		} else {
 			sid = skip_mods(b, x->type);
 			if (!x->object || !btf_is_composite(t))
-				fail("'%s' is '%s', not a struct or union%s",
-				     x->what, c_decl(b, x->type, ""),
-				     btf_is_ptr(t) ? ": use '->'" : "");
+				btf_err("'%s' is '%s', not a struct or union%s",
+					x->what, c_decl(b, x->type, ""),
+					btf_is_ptr(t) ? ": use '->'" : "");
 		}
 		if (!btf_vlen(t) && !t->size)
-			fail("%s %s is only declared in this BTF, its fields are unknown",
-			     kind_word(t), btf__name_by_offset(b, t->name_off));
+			btf_err("%s %s is only declared in this BTF, its fields are unknown",
+				kind_word(t), btf__name_by_offset(b, t->name_off));
 		memset(&s, 0, sizeof(s));
 		s.want = name;
-		m = find_member(b, sid, name, &bitoff, &s);
+		m = find_member(b, sid, name, &bitoff, &bits, &s);
 		if (!m) {
 			const char *sn = btf__name_by_offset(b, t->name_off);
 
-			fail("%s %s (the type of %s%s) has no field '%s' ('drvtrace btf struct %s' lists them)%s",
-			     kind_word(t), sn && *sn ? sn : "(anonymous)",
-			     arrow ? "*" : "", x->what, name,
-			     sn && *sn ? sn : "...", suggestion(&s));
+			btf_err("%s %s (the type of %s%s) has no field '%s' ('drvtrace btf struct %s' lists them)%s",
+				kind_word(t), sn && *sn ? sn : "(anonymous)",
+				arrow ? "*" : "", x->what, name,
+				sn && *sn ? sn : "...", suggestion(&s));
 		}
-		bits = btf_member_bitfield_size(btf__type_by_id(b, sid),
-						m - btf_members(btf__type_by_id(b, sid)));
-		if (bits || bitoff % 8)
-			fail("'%s%s%s' is a bitfield (%u bits at bit %u): drvtrace reads whole bytes; read the containing word with '+%u(...):x%u'",
-			     x->what, arrow ? "->" : ".", name, bits,
-			     bitoff, bitoff / 8, (unsigned int)(
-			     btf__resolve_size(b, m->type) * 8));
+		if (bits || bitoff % 8) {
+			unsigned int word = btf__resolve_size(b, m->type) * 8;
+
+			btf_err("'%s%s%s' is a bitfield (%u bits from bit %u of byte %u): drvtrace reads whole bytes; read them with '+%u(...):x%u' and mask",
+				x->what, arrow ? "->" : ".", name, bits,
+				bitoff % 8, bitoff / 8, bitoff / 8, word);
+		}
 		x->off += bitoff / 8;
 		x->type = m->type;
 		snprintf(x->what + strlen(x->what),
@@ -617,19 +636,19 @@ static void emit(const struct btf *b, struct fetch *x, const char *field,
 	if (!type) {
 		type = def;
 		if (!type)
-			fail("'%s' is '%s', which has no single value: name one of its fields, or give a :TYPE to read its first bytes",
-			     x->what, c_decl(b, x->type, ""));
+			btf_err("'%s' is '%s', which has no single value: name one of its fields, or give a :TYPE to read its first bytes",
+				x->what, c_decl(b, x->type, ""));
 	}
 	str = !strcmp(type, "string") || !strcmp(type, "ustring");
 	if (str && is_char_array(b, x->type) && x->object) {
 		/* the string is the object itself: its address */
-		n = snprintf(out, size, "%s=+%u(%s):%s", field, x->off, x->expr,
-			 type);
+		n = snprintf(out, size, "%s=+%u(%s):%s", field, x->off,
+			     x->expr, type);
 		goto check;
 	}
 	if (str && !is_char_ptr(b, x->type) && !is_char_array(b, x->type))
-		fprintf(stderr, "drvtrace-btf: warning: '%s' is '%s', read as a string at the address it holds\n",
-			x->what, c_decl(b, x->type, ""));
+		btf_warn("'%s' is '%s', read as a string at the address it holds",
+			 x->what, c_decl(b, x->type, ""));
 	load(x);
 	if (str && x->deref)
 		n = snprintf(out, size, "%s=+0(%s):%s", field, x->expr, type);
@@ -637,7 +656,7 @@ static void emit(const struct btf *b, struct fetch *x, const char *field,
 		n = snprintf(out, size, "%s=%s:%s", field, x->expr, type);
 check:
 	if (n < 0 || (size_t)n >= size)
-		fail("'%s': the fetch is too long", x->what);
+		btf_err("'%s': the fetch is too long", x->what);
 }
 
 static const char *const types[] = {
@@ -662,7 +681,7 @@ static void append(char *line, size_t size, const char *sep, const char *w)
 	size_t n = strlen(line);
 
 	if (n + strlen(sep) + strlen(w) >= size)
-		fail("the command is too long");
+		btf_err("the command is too long");
 	strcat(strcat(line + n, sep), w);
 }
 
@@ -675,7 +694,7 @@ static int cmd_resolve(int argc, char **argv)
 	int i, j, nf = 0;
 
 	if (argc < 1)
-		fail("resolve: give [EVENT=]SYMBOL and the fetches");
+		btf_err("resolve: give [EVENT=]SYMBOL and the fetches");
 	symbol = strchr(argv[0], '=') ? strchr(argv[0], '=') + 1 : argv[0];
 	append(line, sizeof(line), "probe ", argv[0]);
 	for (i = 1; i < argc; i++) {
@@ -685,7 +704,7 @@ static int cmd_resolve(int argc, char **argv)
 
 		if (snprintf(word, sizeof(word), "%s", argv[i]) >=
 		    (int)sizeof(word))
-			fail("'%.40s...' is too long", argv[i]);
+			btf_err("'%.40s...' is too long", argv[i]);
 		e = word;
 		eq = strchr(word, '=');
 		if (eq && !keyword(word) && is_ident(word, eq - word)) {
@@ -700,8 +719,8 @@ static int cmd_resolve(int argc, char **argv)
 			for (j = 0; types[j] && strcmp(types[j], type); j++)
 				;
 			if (!types[j])
-				fail("'%s': unknown type '%s' (u8..u64, s8..s64, x8..x64, string, ustring, symbol)",
-				     argv[i], type);
+				btf_err("'%s': unknown type '%s' (u8..u64, s8..s64, x8..x64, string, ustring, symbol)",
+					argv[i], type);
 		}
 		if (keyword(argv[i]) || !named_fetch(e)) {
 			append(line, sizeof(line), " ", argv[i]);
@@ -711,14 +730,14 @@ static int cmd_resolve(int argc, char **argv)
 			continue;
 		}
 		if (nf == MAX_FIELDS)
-			fail("too many fields");
+			btf_err("too many fields");
 		resolve_fetch(&f, symbol, e, &x);
 		if (!field)
 			field = x.last;
 		for (j = 0; j < nf; j++)
 			if (!strcmp(fields[j], field))
-				fail("two fields are named '%s': give one another name with FIELD=, e.g. %s_2=%s",
-				     field, field, argv[i]);
+				btf_err("two fields are named '%s': give one another name with FIELD=, e.g. %s_2=%s",
+					field, field, argv[i]);
 		emit(f.btf, &x, field, type, out[nf], sizeof(out[nf]));
 		snprintf(fields[nf], sizeof(fields[0]), "%s", field);
 		append(line, sizeof(line), " ", out[nf]);
@@ -782,7 +801,7 @@ static int cmd_struct(int argc, char **argv)
 	__s32 id;
 
 	if (argc != 1)
-		fail("struct: give one struct or union name");
+		btf_err("struct: give one struct or union name");
 	name = argv[0];
 	if (!strncmp(name, "struct ", 7))
 		name += 7;
@@ -805,8 +824,8 @@ static int cmd_struct(int argc, char **argv)
 			if (btf_is_composite(t))
 				suggest_add(&s, btf__name_by_offset(v, t->name_off));
 		}
-		fail("no struct or union '%s' in the BTF of %s%s", name,
-		     mod ? mod : "vmlinux or a loaded module", suggestion(&s));
+		btf_err("no struct or union '%s' in the BTF of %s%s", name,
+			mod ? mod : "vmlinux or a loaded module", suggestion(&s));
 	}
 	t = btf__type_by_id(b, id);
 	printf("%s %s {\t/* %u bytes */\n", kind_word(t), name, t->size);
@@ -825,7 +844,7 @@ static int cmd_func(int argc, char **argv)
 	int i, nr;
 
 	if (argc != 1)
-		fail("func: give one function name");
+		btf_err("func: give one function name");
 	find_func(&f, argv[0], true);
 	p = btf_params(f.proto);
 	nr = btf_vlen(f.proto);
@@ -866,10 +885,10 @@ static int cmd_extract(int argc, char **argv)
 	FILE *in, *out;
 
 	if (argc != 2)
-		fail("extract: give IMAGE and OUT");
+		btf_err("extract: give IMAGE and OUT");
 	in = fopen(argv[0], "rb");
 	if (!in)
-		fail("%s: %s", argv[0], strerror(errno));
+		btf_err("%s: %s", argv[0], strerror(errno));
 	buf = malloc(cap);
 	while (buf && (n = fread(buf + len, 1, cap - len, in)) > 0) {
 		len += n;
@@ -878,7 +897,7 @@ static int cmd_extract(int argc, char **argv)
 	}
 	fclose(in);
 	if (!buf)
-		fail("out of memory");
+		btf_err("out of memory");
 	for (i = 0; i + sizeof(h) <= len; i++) {
 		if (memcmp(buf + i, magic, sizeof(magic)))
 			continue;
@@ -892,13 +911,13 @@ static int cmd_extract(int argc, char **argv)
 		btf__free(b);
 		out = fopen(argv[1], "wb");
 		if (!out || fwrite(buf + i, 1, n, out) != n || fclose(out))
-			fail("%s: %s", argv[1], strerror(errno));
+			btf_err("%s: %s", argv[1], strerror(errno));
 		return 0;
 	}
-	fail("no BTF in %s (it must be uncompressed)", argv[0]);
+	btf_err("no BTF in %s (it must be uncompressed)", argv[0]);
 }
 
-static void usage(FILE *f)
+static void print_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: drvtrace-btf [-b VMLINUX_BTF] [-d BTF_DIR] COMMAND ...\n"
@@ -922,17 +941,17 @@ int main(int argc, char **argv)
 			btf_dir = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			print_usage(stdout);
 			return 0;
 		default:
-			usage(stderr);
+			print_usage(stderr);
 			return 2;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 1) {
-		usage(stderr);
+		print_usage(stderr);
 		return 2;
 	}
 	if (!strcmp(argv[0], "resolve"))
@@ -943,6 +962,6 @@ int main(int argc, char **argv)
 		return cmd_func(argc - 1, argv + 1);
 	if (!strcmp(argv[0], "extract"))
 		return cmd_extract(argc - 1, argv + 1);
-	usage(stderr);
+	print_usage(stderr);
 	return 2;
 }
