@@ -36,9 +36,21 @@ refused "no struct or union 'irqactoin' in the BTF of vmlinux or a loaded module
 	btf struct irqactoin
 refused "module 'drvtrace_irqsrc' is not loaded, so its BTF (/sys/kernel/btf/drvtrace_irqsrc) is not there yet: load it first, or use offsets, e.g. '+16(arg1):x64'" \
 	probe drvtrace_irqsrc:irqsrc_handler 'dev_id->x'
-# Out-of-tree modules built against Debian's headers have no BTF.
-refused "module 'drvtrace' is loaded but has no BTF (/sys/kernel/btf/drvtrace): it was built without it (an out-of-tree module gets BTF only when built against a tree with vmlinux and CONFIG_DEBUG_INFO_BTF_MODULES); only offsets work, e.g. '+16(arg1):x64'" \
-	btf struct drvtrace:drvtrace_probe
+assert_eq "control file after the refusals" "$before" "$(cat "$CONTROL")"
+insmod "$KO/drvtrace_irqsrc.ko" rate_hz=0 || fail "insmod drvtrace_irqsrc.ko"
+before=$(cat "$CONTROL")
+if [ -e /sys/kernel/btf/drvtrace_irqsrc ]; then
+	# Built against headers that ship vmlinux (Debian's 6.12): split BTF.
+	assert_eq "a module's function" \
+		'irqreturn_t irqsrc_handler(int irq, void *dev_id);' \
+		"$("$DRVTRACE" btf func drvtrace_irqsrc:irqsrc_handler | head -n 1)"
+	refused "'dev_id' points to 'void', not to a struct or union: no '->x'" \
+		probe drvtrace_irqsrc:irqsrc_handler 'dev_id->x'
+else
+	# Debian's 6.1 headers have no vmlinux, so Kbuild skips module BTF.
+	refused "module 'drvtrace_irqsrc' is loaded but has no BTF (/sys/kernel/btf/drvtrace_irqsrc): it was built without it (an out-of-tree module gets BTF only when built against a tree with vmlinux and CONFIG_DEBUG_INFO_BTF_MODULES); only offsets work, e.g. '+16(arg1):x64'" \
+		probe drvtrace_irqsrc:irqsrc_handler 'dev_id->x'
+fi
 # A kernel without BTF, as drvtrace sees one.
 (
 export DRVTRACE_BTF=/nonexistent
