@@ -42,17 +42,7 @@ kprobe_events_clear() {
 		done
 }
 
-# drvtrace_probe ARGS...: 'drvtrace probe', which writes the control file;
-# skip when drvtrace.ko predates typed probes (issue 11), which refuses
-# every fetch with its old option list.
+# drvtrace_probe ARGS...: 'drvtrace probe', which writes the control file.
 drvtrace_probe() {
-	kmsg_mark
-	if ! out=$("$DRVTRACE" probe "$@" 2>&1); then
-		# The two refusals of the parser before issue 11: a fetch is an
-		# "unknown option (<its old list>)", EVENT= a bad symbol.
-		if kmsg_since | grep -qE 'unknown option \(entry, return, both, args=, stack, maxactive=\)$|missing or malformed symbol name$'; then
-			skip "drvtrace.ko has no typed probes yet (issue 11): the control file refuses fetches"
-		fi
-		fail "drvtrace probe $* failed: $out"
-	fi
+	out=$("$DRVTRACE" probe "$@" 2>&1) || fail "drvtrace probe $* failed: $out"
 }
