@@ -290,7 +290,7 @@ static int drvtrace_event_set_print_fmt(struct drvtrace_event *ev)
 	char *fmt;
 
 	for (i = 0; i < ev->nr_fields; i++)
-		len += 2 * strlen(ev->fields[i].name) + 32;
+		len += 3 * strlen(ev->fields[i].name) + 48;
 	if (ev->stack_offset)
 		len += 128;
 	fmt = kmalloc(len, GFP_KERNEL);
@@ -315,10 +315,16 @@ static int drvtrace_event_set_print_fmt(struct drvtrace_event *ev)
 			snprintf(fmt + n, len - n, ", __get_str(%s)", f->name);
 		else if (f->type == DRVTRACE_TYPE_SYMBOL)
 			snprintf(fmt + n, len - n, ", (void *)REC->%s", f->name);
-		/* libtraceevent does not sign-extend narrow fields by itself. */
-		else if (f->type == DRVTRACE_TYPE_S8 || f->type == DRVTRACE_TYPE_S16)
-			snprintf(fmt + n, len - n, ", (%s)REC->%s",
-				 field_ctype(f->type), f->name);
+		/*
+		 * libtraceevent reads every field unsigned and has no cast
+		 * that sign-extends: x - 2 * (x & m) does, m the sign bit.
+		 */
+		else if (f->type == DRVTRACE_TYPE_S8)
+			snprintf(fmt + n, len - n, ", (REC->%s - ((REC->%s & 0x80) * 2))",
+				 f->name, f->name);
+		else if (f->type == DRVTRACE_TYPE_S16)
+			snprintf(fmt + n, len - n, ", (REC->%s - ((REC->%s & 0x8000) * 2))",
+				 f->name, f->name);
 		else
 			snprintf(fmt + n, len - n, ", REC->%s", f->name);
 	}
@@ -485,6 +491,8 @@ static int drvtrace_event_add_locked(struct trace_event_call *call)
 {
 	int ret;
 
+	/* A new type: the one it had before it was last removed is freed. */
+	call->event.type = 0;
 	if (!register_trace_event(&call->event))
 		return -ENODEV;
 	ret = trace_add_event_call(call);

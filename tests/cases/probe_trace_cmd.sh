@@ -42,8 +42,9 @@ trace_lines >/tmp/kernel
 grep -q 'FAILED TO PARSE' /tmp/report &&
 	fail "trace-cmd could not parse: $(grep 'FAILED TO PARSE' /tmp/report | head -n 1)"
 
+strip_report </tmp/report >/tmp/report.s
 for e in setup_irq_entry setup_irq_exit func_entry func_exit t_entry t_exit s_entry st_entry; do
-	grep -q " $e: " /tmp/report || fail "trace-cmd report has no $e"
+	grep -q "^$e: " /tmp/report.s || fail "trace-cmd report has no $e"
 done
 
 want='t_entry: a=156 b=65436 c=4294967196 d=4294967196 e=-100 f=-100 g=-100 h=4294967196 i=0x9c j=0xff9c k=0xffffff9c l=0xffffff9c fn="/proc/version" cm="cat"'
@@ -58,15 +59,15 @@ diff /tmp/k_exit /tmp/r_exit || fail "t_exit decoded differently (- kernel, + tr
 grep -q '^t_exit: ret=3 duration_ns=[1-9][0-9]* a=156 .* fn="/proc/version" cm="cat" r=3$' /tmp/k_exit ||
 	fail "t_exit: $(cat /tmp/k_exit)"
 # A symbol: the kernel says irqsrc_handler+0x0/..., trace-cmd the name.
-grep -q 's_entry: handler=irqsrc_handler' /tmp/report ||
+grep -q '^s_entry: handler=irqsrc_handler' /tmp/report.s ||
 	fail "trace-cmd's s_entry: $(grep s_entry /tmp/report)"
 grep -q 's_entry: handler=irqsrc_handler+0x0/0x[0-9a-f]* \[drvtrace_irqsrc\] name="drvtrace-irqsrc.0"$' /tmp/kernel ||
 	fail "the kernel's s_entry: $(grep s_entry /tmp/kernel)"
 # A stack: frames by name in the kernel's text, addresses in trace-cmd's.
 grep -A32 ' st_entry:' /tmp/kernel | grep -q '=> .*ksys_read' ||
 	fail "the kernel's st_entry has no ksys_read frame: $(grep -A4 st_entry /tmp/kernel | head -n 6)"
-grep -q 'st_entry: stack=.\?[0-9]' /tmp/report ||
+grep -q '^st_entry: stack=.\?[0-9]' /tmp/report.s ||
 	fail "trace-cmd's st_entry: $(grep st_entry /tmp/report)"
 # The old shared events decode too (func_entry used sizeof in its format).
-grep -q 'func_entry: func=do_sys_openat2 args=' /tmp/report ||
+grep -q '^func_entry: func=do_sys_openat2 args=' /tmp/report.s ||
 	fail "trace-cmd's func_entry: $(grep func_entry /tmp/report | head -n 1)"
