@@ -30,4 +30,5 @@ got=$(sed -n 's/.* nic_entry: .*name="\{0,1\}\([^" ]*\)"\{0,1\} state=\(0x[0-9a-
 	done | tr '\n' ',')
 assert_eq "loopback up, down, up (trace: $(cat /tmp/trace))" \
 	"lo start=0 present=1 up=1,lo start=1 present=1 up=0,lo start=0 present=1 up=1," "$got"
+echo 0 >"$ev/enable"
 control_cmd "unprobe nic"

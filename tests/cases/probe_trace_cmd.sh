@@ -47,7 +47,13 @@ for e in setup_irq_entry setup_irq_exit func_entry func_exit t_entry t_exit s_en
 	grep -q "^$e: " /tmp/report.s || fail "trace-cmd report has no $e"
 done
 
-want='t_entry: a=156 b=65436 c=4294967196 d=4294967196 e=-100 f=-100 g=-100 h=4294967196 i=0x9c j=0xff9c k=0xffffff9c l=0xffffff9c fn="/proc/version" cm="cat"'
+# The upper half of an int argument's register: zero on x86_64, the sign
+# on arm64.
+case $(uname -m) in
+aarch64) wide='d=18446744073709551516 e=-100 f=-100 g=-100 h=-100 i=0x9c j=0xff9c k=0xffffff9c l=0xffffffffffffff9c' ;;
+*) wide='d=4294967196 e=-100 f=-100 g=-100 h=4294967196 i=0x9c j=0xff9c k=0xffffff9c l=0xffffff9c' ;;
+esac
+want="t_entry: a=156 b=65436 c=4294967196 $wide fn=\"/proc/version\" cm=\"cat\""
 strip </tmp/kernel | grep -qxF "$want" || fail "the kernel's t_entry: $(grep t_entry /tmp/kernel)"
 strip_report </tmp/report | grep -qxF "$want" ||
 	fail "trace-cmd's t_entry: $(grep t_entry /tmp/report)"
@@ -64,8 +70,8 @@ grep -q '^s_entry: handler=irqsrc_handler' /tmp/report.s ||
 grep -q 's_entry: handler=irqsrc_handler+0x0/0x[0-9a-f]* \[drvtrace_irqsrc\] name="drvtrace-irqsrc.0"$' /tmp/kernel ||
 	fail "the kernel's s_entry: $(grep s_entry /tmp/kernel)"
 # A stack: frames by name in the kernel's text, addresses in trace-cmd's.
-grep -A32 ' st_entry:' /tmp/kernel | grep -q '=> .*ksys_read' ||
-	fail "the kernel's st_entry has no ksys_read frame: $(grep -A4 st_entry /tmp/kernel | head -n 6)"
+grep -A32 ' st_entry:' /tmp/kernel | grep -q '=> .*sys_read' ||
+	fail "the kernel's st_entry has no sys_read frame: $(grep -A4 st_entry /tmp/kernel | head -n 6)"
 grep -q '^st_entry: stack=.\?[0-9]' /tmp/report.s ||
 	fail "trace-cmd's st_entry: $(grep st_entry /tmp/report)"
 # The old shared events decode too (func_entry used sizeof in its format).

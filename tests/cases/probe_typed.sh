@@ -27,11 +27,18 @@ control_cmd "probe __setup_irq irq=arg1:u32 flags=+60(arg3):x32 name=+0(+80(arg3
 control_cmd "probe do_sys_openat2 fn=+0(arg2):ustring"
 # vfs_read(file, buf, count, pos): count as a u32, filtered.
 control_cmd "probe vfs_read count=arg3:u32 comm"
-# A global: the kernel's banner.
-control_cmd "probe banner=vfs_read entry ver=@linux_banner:string"
+# A global: the kernel's banner. Data symbols are in kallsyms only with
+# KALLSYMS_ALL (Debian's arm64 kernel has not): there @SYM is ENOENT, as
+# for kprobe_events, whose lookup is the same.
+if grep -q ' linux_banner$' /proc/kallsyms; then
+	control_cmd "probe banner=vfs_read entry ver=@linux_banner:string"
+else
+	assert_eq "@linux_banner without it in kallsyms" "No such file or directory" \
+		"$(write_to "$CONTROL" "probe banner=vfs_read entry ver=@linux_banner:string")"
+fi
 
 for e in __setup_irq_entry __setup_irq_exit do_sys_openat2_entry \
-	do_sys_openat2_exit vfs_read_entry vfs_read_exit banner_entry; do
+	do_sys_openat2_exit vfs_read_entry vfs_read_exit; do
 	[ -d "$EV/$e" ] || fail "no event drvtrace_probes/$e"
 done
 [ ! -e "$EV/banner_exit" ] || fail "an entry-only probe has an exit event"
@@ -77,8 +84,10 @@ grep -q '^ *dd-[0-9]* .* vfs_read_entry: count=123 comm="dd"$' /tmp/trace ||
 grep -q '^ *dd-[0-9]* .* vfs_read_exit: ret=123 duration_ns=[1-9][0-9]* count=123 comm="dd"$' /tmp/trace ||
 	fail "vfs_read_exit: $(grep vfs_read_exit /tmp/trace)"
 
-grep -q ' banner_entry: ver="Linux version ' /tmp/trace ||
-	fail "@linux_banner: $(grep banner_entry /tmp/trace | head -n 1)"
+if grep -q ' linux_banner$' /proc/kallsyms; then
+	grep -q ' banner_entry: ver="Linux version ' /tmp/trace ||
+		fail "@linux_banner: $(grep banner_entry /tmp/trace | head -n 1)"
+fi
 
 # Two cats and a dd opened it.
 grep -Eq '^\{ fn: /proc/version +\} hitcount: +3$' "$EV/do_sys_openat2_entry/hist" ||
