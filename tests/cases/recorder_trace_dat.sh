@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# description: drvtrace record -o x.dat runs drvtrace-rec: a 32000 IRQ/s storm, our events, the kernel's and a kprobe, all in a trace.dat that trace-cmd report decodes, counts equal to the IRQ source's
+# description: drvtrace record -o x.dat runs drvtrace-rec: a 32000 IRQ/s storm, our events, the kernel's and a kprobe, all in a trace.dat that trace-cmd report decodes, counts equal to the IRQ source's; -r (drvtrace-rec -n) and -T
 # requires: trace-cmd
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
@@ -62,6 +62,19 @@ else
 	grep -q 'counted by drvtrace-rec' /tmp/rep || fail "report -i: $(head -n 3 /tmp/rep)"
 	grep -qx "$n drvtrace_irqsrc:handler_exit" /tmp/rep || fail "report -i counts: $(cat /tmp/rep)"
 fi
+# The flight recorder: drvtrace-rec -n reads the buffer after the run.
+before=$(raised)
+drvtrace record -e drvtrace_irqsrc -r -o /tmp/flight.dat -- sh -c "echo 'fire 100' >$IRQSRC" 2>/tmp/err ||
+	fail "record -r -o x.dat failed: $(cat /tmp/err)"
+assert_eq "interrupts of the flight recording" 100 $(($(raised) - before))
+/drvtrace/bin/drvtrace-rec -c /tmp/flight.dat >/tmp/count || fail "drvtrace-rec -c of the flight recording failed"
+assert_eq "handler_exit events of the flight recording" 100 \
+	"$(awk '$2 == "drvtrace_irqsrc:handler_exit" { print $1 }' /tmp/count)"
+
+# -T, and a .txt name: text from trace_pipe, as before drvtrace-rec.
+drvtrace record -e drvtrace_irqsrc -T -o /tmp/text.dat -- sh -c "echo 'fire 50' >$IRQSRC" 2>/tmp/err ||
+	fail "record -T failed: $(cat /tmp/err)"
+assert_eq "text handler_exit lines with -T" 50 "$(grep -c ' handler_exit: ' /tmp/text.dat)"
 [ ! -e /tmp/drvtrace.lock ] || fail "the lock was left behind"
 for i in "$TRACEFS"/instances/drvtrace-*; do
 	[ ! -e "$i" ] || fail "the instance $i was left behind"
