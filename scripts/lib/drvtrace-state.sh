@@ -21,12 +21,14 @@ drvtrace_alive() {
 		grep -q drvtrace "/proc/$1/cmdline" 2>/dev/null
 }
 
-# Whether pid $1 has a trace_pipe open: a recorder's reader. (Its
-# cmdline does not tell: busybox runs an applet such as dd in the forked
-# shell, which keeps the shell's cmdline.)
+# Whether pid $1 has a trace_pipe (or trace_pipe_raw) open, or is
+# drvtrace-rec: a recorder's reader. (A dd's cmdline does not tell:
+# busybox runs an applet such as dd in the forked shell, which keeps the
+# shell's cmdline.)
 holds_trace_pipe() {
+	grep -q drvtrace-rec "/proc/$1/cmdline" 2>/dev/null && return 0
 	for fd in "/proc/$1/fd/"*; do
-		case $(readlink "$fd" 2>/dev/null) in */trace_pipe) return 0 ;; esac
+		case $(readlink "$fd" 2>/dev/null) in */trace_pipe|*/trace_pipe_raw) return 0 ;; esac
 	done
 	return 1
 }
@@ -38,7 +40,7 @@ lock_take() {
 	while ! (set -C; echo $$ >"$LOCK") 2>/dev/null; do
 		pid=$(cat "$LOCK" 2>/dev/null) || pid=
 		if drvtrace_alive "$pid"; then
-			die "another drvtrace (pid $pid) is recording or measuring: wait for it to end, stop it with 'kill -INT $pid', or see 'drvtrace status'"
+			die "another drvtrace (pid $pid) is recording or measuring: wait for it to end, stop it with 'drvtrace stop' (or kill -TERM $pid), or see 'drvtrace status'"
 		fi
 		tries=$((tries + 1))
 		[ $tries -le 3 ] || die "cannot take the lock $LOCK: remove it by hand if no drvtrace runs"

@@ -32,7 +32,7 @@ drvtrace record -e irq -d 1 >/tmp/second.out 2>/tmp/second.err || rc=$?
 assert_eq "exit status of the second record" 1 "$rc"
 grep -q "another drvtrace (pid $first) is recording" /tmp/second.err ||
 	fail "the second record did not say who holds the lock: $(cat /tmp/second.err)"
-grep -q "kill -INT $first" /tmp/second.err || fail "the refusal does not say what to do next"
+grep -q "drvtrace stop' (or kill -TERM $first)" /tmp/second.err || fail "the refusal does not say what to do next"
 rc=0
 drvtrace report -d 1 >/dev/null 2>/tmp/second.err || rc=$?
 assert_eq "exit status of a live report meanwhile" 1 "$rc"
