@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # description: perf records a per-probe event and perf script decodes its typed fields
+# requires: perf
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 

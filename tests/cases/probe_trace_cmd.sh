@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # description: trace-cmd report decodes every drvtrace event, the decoded __setup_irq ones, func_entry/exit and per-probe events of every type, with no parse failure
+# requires: trace-cmd
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
