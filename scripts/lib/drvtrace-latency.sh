@@ -15,7 +15,9 @@
 #          hist:keys=KEY:onmax(lat)    max
 #          hist:keys=KEY:onmax(-(lat)) min (the largest negated value)
 #
-# Keyed by CPU: on one CPU hard IRQ handlers do not nest, nor do softirqs,
+# The clock is local by default (hist triggers default to global, which
+# under QEMU/TCG, whose vCPU clocks are not synchronized, holds a lagging
+# CPU's time still: 0 ns handler times by the dozen). Keyed by CPU: on one CPU hard IRQ handlers do not nest, nor do softirqs,
 # while one line (a per-CPU timer interrupt) or one vector can run on two
 # CPUs at once. Everything lives in an instance of our own; the synthetic
 # event is global, added through add_trigger so that restore_all (also a
@@ -45,7 +47,8 @@ tracepoints: see docs/latency.md.
   -d SECONDS  measure this long (default: while COMMAND runs, else Ctrl-C)
   -I IRQS     only these IRQ numbers (comma-separated)
   -C          one histogram per CPU as well as per line
-  -c CLOCK    the instance's trace_clock (default: as the instance has it)
+  -c CLOCK    the trace clock of the time stamps (default local: both ends
+              of a pair are on one CPU; global clamps a CPU whose clock lags)
   -R FILE     also record the entry/exit events themselves to FILE
               (text, as 'record -o' writes), to check the histograms
   -G          use the global buffer even where an instance would do
@@ -69,7 +72,8 @@ softirqs -d.
   -d SECONDS  measure this long (default: while COMMAND runs, else Ctrl-C)
   -V VECS     only these vectors, by number or name (TIMER,NET_RX,...)
   -C          one histogram per CPU as well
-  -c CLOCK    the instance's trace_clock (default: as the instance has it)
+  -c CLOCK    the trace clock of the time stamps (default local: both ends
+              of a pair are on one CPU; global clamps a CPU whose clock lags)
   -R FILE     also record the raise/entry/exit events themselves to FILE
   -G          use the global buffer even where an instance would do
   -h          this help
@@ -87,10 +91,10 @@ lat_pair() {
 	_args=
 	for _f in $_flds; do _args="$_args,$_f"; done
 	add_trigger "$_b/events/$_s/trigger" \
-		"hist:keys=common_cpu:${_v}0=common_timestamp${_flt:+ if $_flt}" \
+		"hist:keys=common_cpu:${_v}0=common_timestamp:clock=$clock${_flt:+ if $_flt}" \
 		"the start trigger on ${_s%/*}:${_s#*/}"
 	add_trigger "$_b/events/$_e/trigger" \
-		"hist:keys=common_cpu:${_v}l=common_timestamp-\$${_v}0,${_v}c=common_cpu:onmatch(${_s%/*}.${_s#*/}).trace($_syn,\$${_v}l$_args,\$${_v}c)${_flt:+ if $_flt}" \
+		"hist:keys=common_cpu:${_v}l=common_timestamp-\$${_v}0,${_v}c=common_cpu:onmatch(${_s%/*}.${_s#*/}).trace($_syn,\$${_v}l$_args,\$${_v}c):clock=$clock${_flt:+ if $_flt}" \
 		"the onmatch trigger on ${_e%/*}:${_e#*/}"
 }
 
@@ -338,9 +342,8 @@ cmd_latency() {
 	for e in irq_handler_entry irq_handler_exit softirq_raise softirq_entry softirq_exit; do
 		[ -d "$T/events/irq/$e" ] || die "this kernel has no irq:$e event: it needs CONFIG_TRACEPOINTS"
 	done
-	if [ -n "$clock" ]; then
-		grep -qw -- "$clock" "$T/trace_clock" || die "no trace clock '$clock': choose one of $(tr -d '[]' <"$T/trace_clock")"
-	fi
+	clock=${clock:-local}
+	grep -qw -- "$clock" "$T/trace_clock" || die "no trace clock '$clock': choose one of $(tr -d '[]' <"$T/trace_clock")"
 
 	trap on_exit EXIT
 	trap 'on_signal INT 130' INT
@@ -352,13 +355,12 @@ cmd_latency() {
 		save_setting tracer "$T/current_tracer"
 		[ "$(cat "$T/current_tracer")" = nop ] || echo nop >"$T/current_tracer"
 	fi
-	if [ -n "$clock" ]; then
-		# trace_clock reads "[local] global ...": keep the name in brackets.
-		n=$(($(wc -l <"$st/restore") + 1))
-		sed 's/.*\[\(.*\)\].*/\1/' "$B/trace_clock" >"$st/f.$n"
-		echo "$n value $B/trace_clock" >>"$st/restore"
-		tf_write "$B/trace_clock" "$clock" "the trace clock $clock"
-	fi
+	# A hist trigger using common_timestamp sets the buffer's trace_clock
+	# to its clock= (by default global). Keep the one there was.
+	# trace_clock reads "[local] global ...": keep the name in brackets.
+	n=$(($(wc -l <"$st/restore") + 1))
+	sed 's/.*\[\(.*\)\].*/\1/' "$B/trace_clock" >"$st/f.$n"
+	echo "$n value $B/trace_clock" >>"$st/restore"
 	if [ "$kind" = hardirqs ]; then
 		evs="irq/irq_handler_entry irq/irq_handler_exit"
 	else
@@ -399,9 +401,9 @@ cmd_latency() {
 		# softirq_entry serves the run time, the raise's the delay.
 		lat_pair "$B" irq/softirq_entry irq/softirq_exit drvtrace_softirq_run vec "$flt" sr
 		add_trigger "$B/events/irq/softirq_raise/trigger" \
-			"hist:keys=common_cpu,vec:sd0=common_timestamp${flt:+ if $flt}" "the raise trigger"
+			"hist:keys=common_cpu,vec:sd0=common_timestamp:clock=$clock${flt:+ if $flt}" "the raise trigger"
 		add_trigger "$B/events/irq/softirq_entry/trigger" \
-			"hist:keys=common_cpu,vec:sdl=common_timestamp-\$sd0,sdc=common_cpu:onmatch(irq.softirq_raise).trace(drvtrace_softirq_delay,\$sdl,vec,\$sdc)${flt:+ if $flt}" \
+			"hist:keys=common_cpu,vec:sdl=common_timestamp-\$sd0,sdc=common_cpu:onmatch(irq.softirq_raise).trace(drvtrace_softirq_delay,\$sdl,vec,\$sdc):clock=$clock${flt:+ if $flt}" \
 			"the onmatch trigger on irq:softirq_entry"
 		lat_hists "$B" drvtrace_softirq_run "$key" "" sr
 		lat_hists "$B" drvtrace_softirq_delay "$key" "" sd

@@ -28,7 +28,7 @@ sleep 1
 EOS
 
 before=$(irqsrc_sum 4)
-drvtrace hardirqs -c "${LAT_CLOCK:-mono}" -I "$i0,$i1,$uart" -R /tmp/raw.txt -- sh /tmp/storm.sh \
+drvtrace hardirqs -I "$i0,$i1,$uart" -R /tmp/raw.txt -- sh /tmp/storm.sh \
 	>/tmp/h.txt 2>/tmp/h.err || fail "hardirqs failed: $(cat /tmp/h.err)"
 cat /tmp/h.txt
 grep -q 'lost events: none' /tmp/h.err || fail "the raw recording lost events: $(cat /tmp/h.err)"
