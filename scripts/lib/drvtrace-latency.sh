@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=sh
-# shellcheck disable=SC2154,SC2034 # me, st, phase, interrupted: scripts/drvtrace's
+# shellcheck disable=SC2154,SC2034,SC2012 # me, st, phase, raw, interrupted: scripts/drvtrace's
 #
 # scripts/drvtrace hardirqs and softirqs: latencies built in the kernel,
 # like bcc's hardirqs -d and softirqs -d, from the kernel's own irq:
@@ -260,6 +260,15 @@ lat_names() {
 	fi
 }
 
+# Save the buffer's trace_clock, which reads "[local] global ...": the
+# name in brackets is what is written back.
+lat_save_clock() {
+	grep -q " $B/trace_clock\$" "$st/restore" && return 0
+	n=$(($(wc -l <"$st/restore") + 1))
+	sed 's/.*\[\(.*\)\].*/\1/' "$B/trace_clock" >"$st/f.$n"
+	echo "$n value $B/trace_clock" >>"$st/restore"
+}
+
 # lat_wait SECS COMMAND...: the measuring phase, as record's.
 lat_wait() {
 	secs=$1
@@ -357,10 +366,7 @@ cmd_latency() {
 	fi
 	# A hist trigger using common_timestamp sets the buffer's trace_clock
 	# to its clock= (by default global). Keep the one there was.
-	# trace_clock reads "[local] global ...": keep the name in brackets.
-	n=$(($(wc -l <"$st/restore") + 1))
-	sed 's/.*\[\(.*\)\].*/\1/' "$B/trace_clock" >"$st/f.$n"
-	echo "$n value $B/trace_clock" >>"$st/restore"
+	lat_save_clock
 	if [ "$kind" = hardirqs ]; then
 		evs="irq/irq_handler_entry irq/irq_handler_exit"
 	else
@@ -432,6 +438,209 @@ cmd_latency() {
 		say "Softirq delay per vector (softirq_raise -> softirq_entry on the same CPU, from the last raise), built in the kernel on drvtrace_softirq_delay; clock $clk."
 		lat_tables "$B/events/synthetic/drvtrace_softirq_delay/hist" | lat_print vec ns "$st/names"
 	fi
+	[ -z "$interrupted" ] || exit "$interrupted"
+	exit "$cmd_rc"
+}
+
+# ---------------------------------------------------------------- irqsoff
+
+usage_irqsoff() {
+	cat <<EOF2
+usage: $me irqsoff [-t TRACER] [-d SECONDS] [-T USECS] [-c CLOCK] [-f] [-I] [-- COMMAND [ARG...]]
+
+Who keeps interrupts or preemption off, and for how long: the kernel's
+latency tracers (the ftrace how-to's irqsoff). Reports tracing_max_latency,
+the worst section's trace with the functions where it started and ended,
+and the kernel stack where it ended.
+
+  -t TRACER   irqsoff (default), preemptoff or preemptirqsoff
+  -d SECONDS  measure this long (default: while COMMAND runs, else Ctrl-C)
+  -T USECS    tracing_thresh: record every section longer than USECS, not
+              only the new maximum (each overwrites the trace shown)
+  -c CLOCK    trace_clock (default local: a section is on one CPU)
+  -f          trace the functions called inside the section too
+              (options/function-trace; slow on a slow board or emulator)
+  -I          in an instance of its own instead of the global buffer (on
+              6.1 an instance's trace shows every section, not the worst
+              one's snapshot, and no start and end functions)
+  -h          this help
+
+The global buffer's settings are saved and put back, as record does. The tracers need CONFIG_IRQSOFF_TRACER / CONFIG_PREEMPT_TRACER (the latter
+a preemptible kernel); Debian's stock kernels have neither.
+EOF2
+}
+
+cmd_irqsoff() {
+	tracer=irqsoff secs='' thresh='' ftrace='' global=1 clock=local
+	while getopts t:d:T:c:fIh opt; do
+		case $opt in
+		c) clock=$OPTARG ;;
+		t) tracer=$OPTARG ;;
+		d) secs=$OPTARG ;;
+		T) thresh=$OPTARG ;;
+		f) ftrace=1 ;;
+		I) global= ;;
+		h) usage_irqsoff; exit 0 ;;
+		*) usage_irqsoff >&2; exit 2 ;;
+		esac
+	done
+	shift $((OPTIND - 1))
+	case $tracer in
+	irqsoff) cfg=CONFIG_IRQSOFF_TRACER ;;
+	preemptoff) cfg="CONFIG_PREEMPT_TRACER (and CONFIG_PREEMPTION)" ;;
+	preemptirqsoff) cfg="CONFIG_IRQSOFF_TRACER and CONFIG_PREEMPT_TRACER" ;;
+	*) die "unknown latency tracer '$tracer': use irqsoff, preemptoff or preemptirqsoff" ;;
+	esac
+	case $secs in *[!0-9.]*) die "-d '$secs' is not a number of seconds" ;; esac
+	case $thresh in *[!0-9]*) die "-T '$thresh' is not a number of microseconds" ;; esac
+	find_tracefs
+	grep -qw -- "$clock" "$T/trace_clock" || die "no trace clock '$clock': choose one of $(tr -d '[]' <"$T/trace_clock")"
+	grep -qw "$tracer" "$T/available_tracers" ||
+		die "this kernel has no $tracer tracer (available: $(cat "$T/available_tracers")): it needs $cfg, which Debian's stock kernels do not enable; use a kernel built with it (the drvtrace debug test kernel has it)"
+
+	trap on_exit EXIT
+	trap 'on_signal INT 130' INT
+	trap 'on_signal TERM 143' TERM
+	trap 'on_signal HUP 129' HUP
+	lock_take
+	setup_buffer "$tracer" "$global"
+	save_setting tracer "$B/current_tracer"
+	[ "$B" != "$T" ] || [ "$(cat "$T/current_tracer")" = nop ] || echo nop >"$T/current_tracer"
+	[ -f "$B/tracing_max_latency" ] ||
+		die "no tracing_max_latency in ${B#"$T"/}: the kernel needs CONFIG_TRACER_MAX_TRACE"
+	set_opt "$B/tracing_max_latency" 0 "resetting tracing_max_latency" value
+	if [ -f "$B/options/function-trace" ]; then
+		set_opt "$B/options/function-trace" "${ftrace:-0}" "options/function-trace" value
+	fi
+	[ -z "$thresh" ] || set_opt "$T/tracing_thresh" "$thresh" "tracing_thresh $thresh" value
+	# The section starts and ends on one CPU: the local clock, which the
+	# kernel's default global (on unstable TSCs, and under QEMU/TCG) would
+	# hold still on a CPU whose clock lags, shortening the section.
+	lat_save_clock
+	tf_write "$B/trace_clock" "$clock" "the trace clock $clock"
+	echo >"$B/trace"
+	tf_write "$B/current_tracer" "$tracer" "the $tracer tracer"
+	cmd_rc=0
+	raw=
+	warn "measuring with the $tracer tracer; $(
+		if [ -n "$secs" ]; then echo "for ${secs}s"; elif [ $# -gt 0 ]; then echo "while '$*' runs"; else echo "Ctrl-C to stop"; fi)"
+	lat_wait "$secs" "$@"
+
+	max=$(cat "$B/tracing_max_latency")
+	cat "$B/trace" >"$st/trace"
+	say "$tracer: tracing_max_latency $max us${thresh:+ (tracing_thresh $thresh us: the trace is the last section over it)}"
+	if ! grep -q '=> started at:' "$st/trace"; then
+		say "no section was recorded"
+	else
+		awk '/=> started at:|=> ended at:|^# latency:/ { sub(/^# */, ""); print }' "$st/trace"
+		say ""
+		say "The section's trace (ftrace's latency format; the kernel stack where it ended follows the '=>' lines):"
+		grep -v '^#' "$st/trace" | grep -v '^ *$'
+	fi
+	[ -z "$interrupted" ] || exit "$interrupted"
+	exit "$cmd_rc"
+}
+
+# ---------------------------------------------------------------- graph
+
+usage_graph() {
+	cat <<EOF2
+usage: $me graph [-g FUNC] [-F FUNC] [-D DEPTH] [-T USECS] [-C CPU] [-d SECONDS] [-o FILE] [-- COMMAND [ARG...]]
+
+The function_graph tracer the way the ftrace how-to uses it: who calls
+what and how long each call takes, with trace_marker writes and
+trace_printk() lines shown as /* comments */ where they happened, inside
+the calls. The buffer is read at the end (a flight recorder).
+
+  -g FUNC     graph from these functions down (set_graph_function);
+              repeatable, globs ok
+  -F FUNC     trace only these functions (set_ftrace_filter); repeatable,
+              globs ok, '*:mod:MODULE' for a module (also one loaded later)
+  -D DEPTH    max_graph_depth
+  -T USECS    tracing_thresh: only calls that took longer than USECS
+  -C CPU      show that CPU's buffer only (per_cpu/cpuCPU/trace)
+  -d SECONDS  record this long (default: while COMMAND runs, else Ctrl-C)
+  -o FILE     write the graph to FILE instead of the terminal
+  -h          this help
+
+Without -F or -g every kernel function is patched: on a slow board or an
+emulator that stalls for seconds. Mark your own sections from user space
+with: echo "text" > TRACEFS/trace_marker.
+EOF2
+}
+
+# The tracer off before restore_all puts the filters back: with
+# function_graph still on, emptying set_ftrace_filter patches every
+# function of the kernel (under TCG: a 26 s soft lockup).
+graph_exit() {
+	rc=$?
+	[ -z "${B:-}" ] || [ ! -f "$B/current_tracer" ] || echo nop >"$B/current_tracer" 2>/dev/null
+	(exit "$rc")
+	on_exit
+}
+
+cmd_graph() {
+	funcs='' graphs='' depth='' thresh='' cpu='' secs='' out=''
+	while getopts g:F:D:T:C:d:o:h opt; do
+		case $opt in
+		g) graphs="$graphs $OPTARG" ;;
+		F) funcs="$funcs $OPTARG" ;;
+		D) depth=$OPTARG ;;
+		T) thresh=$OPTARG ;;
+		C) cpu=$OPTARG ;;
+		d) secs=$OPTARG ;;
+		o) out=$OPTARG ;;
+		h) usage_graph; exit 0 ;;
+		*) usage_graph >&2; exit 2 ;;
+		esac
+	done
+	shift $((OPTIND - 1))
+	for n in "$depth" "$thresh" "$cpu"; do
+		case $n in *[!0-9]*) die "'$n' is not a number: see $me graph -h" ;; esac
+	done
+	case $secs in *[!0-9.]*) die "-d '$secs' is not a number of seconds" ;; esac
+	if [ -n "$out" ]; then
+		: >"$out" 2>/dev/null || die "cannot write $out: give a writable path with -o"
+	fi
+	find_tracefs
+	grep -qw function_graph "$T/available_tracers" ||
+		die "this kernel has no function_graph tracer: it needs CONFIG_FUNCTION_GRAPH_TRACER"
+	[ -z "$cpu" ] || [ -d "$T/per_cpu/cpu$cpu" ] ||
+		die "no CPU $cpu here: the CPUs are $(ls "$T/per_cpu" | sed 's/cpu//' | tr '\n' ' ')"
+	[ -n "$funcs$graphs" ] ||
+		warn "graphing every function of the kernel: expect lost events and a slow start and stop; narrow it with -g or -F"
+
+	trap graph_exit EXIT
+	trap 'on_signal INT 130' INT
+	trap 'on_signal TERM 143' TERM
+	trap 'on_signal HUP 129' HUP
+	lock_take
+	setup_buffer function_graph ""
+	save_setting tracer "$B/current_tracer"
+	[ "$(cat "$B/current_tracer")" = nop ] || echo nop >"$B/current_tracer"
+	set_funcs "$B/set_ftrace_filter" "$funcs" "function filter"
+	set_funcs "$T/set_graph_function" "$graphs" "graph function"
+	[ -z "$depth" ] || set_opt "$T/max_graph_depth" "$depth" "max_graph_depth $depth" value
+	[ -z "$thresh" ] || set_opt "$T/tracing_thresh" "$thresh" "tracing_thresh $thresh" value
+	echo >"$B/trace"
+	base=$(lost_events "$B" | head -n 1)
+	tf_write "$B/current_tracer" function_graph "the function_graph tracer"
+	cmd_rc=0
+	raw=
+	warn "graphing; $(
+		if [ -n "$secs" ]; then echo "for ${secs}s"; elif [ $# -gt 0 ]; then echo "while '$*' runs"; else echo "Ctrl-C to stop"; fi)"
+	lat_wait "$secs" "$@"
+
+	src=$B/trace
+	[ -z "$cpu" ] || src=$B/per_cpu/cpu$cpu/trace
+	if [ -n "$out" ]; then
+		cat "$src" >"$out"
+		warn "wrote the graph${cpu:+ of CPU $cpu} to $out"
+	else
+		cat "$src"
+	fi
+	# shellcheck disable=SC2086 # two numbers
+	lost_report "$B" $base
 	[ -z "$interrupted" ] || exit "$interrupted"
 	exit "$cmd_rc"
 }
