@@ -550,7 +550,9 @@ usage: $me graph [-g FUNC] [-F FUNC] [-D DEPTH] [-T USECS] [-C CPU] [-d SECONDS]
 The function_graph tracer the way the ftrace how-to uses it: who calls
 what and how long each call takes, with trace_marker writes and
 trace_printk() lines shown as /* comments */ where they happened, inside
-the calls. The buffer is read at the end (a flight recorder).
+the calls. The buffer is read at the end (a flight recorder). It records
+in the global buffer, where trace_printk() and TRACEFS/trace_marker
+write, and puts its settings back.
 
   -g FUNC     graph from these functions down (set_graph_function);
               repeatable, globs ok
@@ -615,7 +617,9 @@ cmd_graph() {
 	trap 'on_signal TERM 143' TERM
 	trap 'on_signal HUP 129' HUP
 	lock_take
-	setup_buffer function_graph ""
+	# The global buffer, always: trace_printk() writes there, and so does
+	# the trace_marker users know; an instance has a marker of its own.
+	setup_buffer function_graph 1
 	save_setting tracer "$B/current_tracer"
 	[ "$(cat "$B/current_tracer")" = nop ] || echo nop >"$B/current_tracer"
 	set_funcs "$B/set_ftrace_filter" "$funcs" "function filter"
@@ -643,4 +647,126 @@ cmd_graph() {
 	lost_report "$B" $base
 	[ -z "$interrupted" ] || exit "$interrupted"
 	exit "$cmd_rc"
+}
+
+# ---------------------------------------------------------------- timerlat
+
+usage_timerlat() {
+	cat <<EOF2
+usage: $me timerlat [-d SECONDS] [-p USECS] [-c CPUS] [-b USECS] [-G] [-- COMMAND [ARG...]]
+
+The timerlat tracer (Linux 5.14+, CONFIG_TIMERLAT_TRACER; Debian's
+PREEMPT_RT kernels have it): a timer per CPU wakes a kernel thread every
+period; the IRQ latency is how late the timer's interrupt ran, the thread
+latency how late the thread did. Per CPU: a histogram and count, min, avg
+and max of both, as 'rtla timerlat hist' prints them (1 us buckets).
+Computed here from the tracer's samples, so nothing but busybox is needed.
+
+  -d SECONDS  measure this long (default: while COMMAND runs, else Ctrl-C)
+  -p USECS    the timer period (osnoise/timerlat_period_us; default 1000)
+  -c CPUS     only these CPUs (osnoise/cpus, e.g. 0,2-3)
+  -b USECS    bucket size in microseconds (default 1)
+  -G          use the global buffer even where an instance would do
+  -h          this help
+EOF2
+}
+
+cmd_timerlat() {
+	secs='' period='' cpus='' bucket=1 global=''
+	while getopts d:p:c:b:Gh opt; do
+		case $opt in
+		d) secs=$OPTARG ;;
+		p) period=$OPTARG ;;
+		c) cpus=$OPTARG ;;
+		b) bucket=$OPTARG ;;
+		G) global=1 ;;
+		h) usage_timerlat; exit 0 ;;
+		*) usage_timerlat >&2; exit 2 ;;
+		esac
+	done
+	shift $((OPTIND - 1))
+	case $secs in *[!0-9.]*) die "-d '$secs' is not a number of seconds" ;; esac
+	for n in "$period" "$bucket"; do
+		case $n in *[!0-9]*) die "'$n' is not a number of microseconds: see $me timerlat -h" ;; esac
+	done
+	[ "$bucket" -ge 1 ] || die "-b 0: a bucket is at least 1 us"
+	case $cpus in *[!0-9,-]*) die "-c '$cpus': give CPUs as 0,2-3" ;; esac
+	find_tracefs
+	grep -qw timerlat "$T/available_tracers" ||
+		die "this kernel has no timerlat tracer (available: $(cat "$T/available_tracers")): it needs CONFIG_TIMERLAT_TRACER (Linux 5.14 or later), which Debian enables only in its PREEMPT_RT (-rt) kernels"
+
+	trap on_exit EXIT
+	trap 'on_signal INT 130' INT
+	trap 'on_signal TERM 143' TERM
+	trap 'on_signal HUP 129' HUP
+	lock_take
+	setup_buffer timerlat "$global"
+	save_setting tracer "$B/current_tracer"
+	[ "$B" != "$T" ] || [ "$(cat "$T/current_tracer")" = nop ] || echo nop >"$T/current_tracer"
+	[ -z "$period" ] || set_opt "$T/osnoise/timerlat_period_us" "$period" "timerlat_period_us $period" value
+	[ -z "$cpus" ] || set_opt "$T/osnoise/cpus" "$cpus" "osnoise/cpus $cpus" value
+	echo >"$B/trace"
+	base=$(lost_events "$B" | head -n 1)
+	tf_write "$B/current_tracer" timerlat "the timerlat tracer"
+	cmd_rc=0
+	raw=
+	warn "measuring timer latency; $(
+		if [ -n "$secs" ]; then echo "for ${secs}s"; elif [ $# -gt 0 ]; then echo "while '$*' runs"; else echo "Ctrl-C to stop"; fi)"
+	lat_wait "$secs" "$@"
+	# Read, then stop the tracer and its threads (a new tracer, nop
+	# too, starts with an empty buffer).
+	grep -v '^#' "$B/trace" >"$st/trace"
+	echo nop >"$B/current_tracer"
+	say "timerlat: timer IRQ and thread latency per CPU, period $(cat "$T/osnoise/timerlat_period_us") us, from $(grep -c ' timer_latency ' "$st/trace") samples; in microseconds, as rtla timerlat hist"
+	timerlat_hist "$bucket" <"$st/trace"
+	# shellcheck disable=SC2086 # two numbers
+	lost_report "$B" $base
+	[ -z "$interrupted" ] || exit "$interrupted"
+	exit "$cmd_rc"
+}
+
+# timerlat_hist BUCKET_US: rtla's table from timerlat trace lines
+#   ... [003] ... #12  context    irq timer_latency      3421 ns
+timerlat_hist() {
+	awk -v bs="$1" '
+	{
+		cpu = ""
+		for (i = 1; i <= NF; i++) if ($i ~ /^\[[0-9]+\]$/) { cpu = $i; gsub(/[][]/, "", cpu); break }
+		for (i = 1; i <= NF; i++) if ($i == "context") break
+		if (cpu == "" || i > NF || $(i + 2) != "timer_latency") next
+		ctx = ($(i + 1) == "irq") ? "IRQ" : "Thr"
+		ns = $(i + 3) + 0
+		us = int(ns / 1000)
+		b = int(us / bs)
+		key = ctx "-" sprintf("%03d", cpu + 0)
+		cols[key] = 1; cpus[cpu + 0] = 1
+		h[key, b]++; if (b > maxb) maxb = b; seen[b] = 1
+		n[key]++; sum[key] += us
+		if (!(key in mn) || us < mn[key]) mn[key] = us
+		if (!(key in mx) || us > mx[key]) mx[key] = us
+	}
+	END {
+		nc = 0
+		for (c = 0; c <= 4096; c++) if (c in cpus) {
+			for (t = 1; t <= 2; t++) {
+				k = ((t == 1) ? "IRQ" : "Thr") "-" sprintf("%03d", c)
+				if (k in cols) col[++nc] = k
+			}
+		}
+		if (nc == 0) { print "(no timerlat samples)"; exit }
+		printf "# RTLA-style histogram, bucket %d us\n", bs
+		printf "%-6s", "Index"
+		for (j = 1; j <= nc; j++) printf " %9s", col[j]
+		printf "\n"
+		for (b = 0; b <= maxb; b++) {
+			if (!(b in seen)) continue
+			printf "%-6d", b * bs
+			for (j = 1; j <= nc; j++) printf " %9d", h[col[j], b]
+			printf "\n"
+		}
+		printf "%-6s", "count:"; for (j = 1; j <= nc; j++) printf " %9d", n[col[j]]; printf "\n"
+		printf "%-6s", "min:"; for (j = 1; j <= nc; j++) printf " %9d", mn[col[j]]; printf "\n"
+		printf "%-6s", "avg:"; for (j = 1; j <= nc; j++) printf " %9d", int(sum[col[j]] / n[col[j]]); printf "\n"
+		printf "%-6s", "max:"; for (j = 1; j <= nc; j++) printf " %9d", mx[col[j]]; printf "\n"
+	}'
 }
