@@ -12,11 +12,15 @@ trap 'drvtrace reset -f >/dev/null 2>&1; trace_reset; unload_all' EXIT
 
 i0=$(irqsrc_col 0 2)
 i1=$(irqsrc_col 1 2)
-# The console UART: ttyS0 on x86 (IO-APIC), the PL011 on arm64 (GIC);
-# its interrupts come from what is written to the console.
-uart=$(awk '$1 ~ /^[0-9]+:$/ && / (ttyS0|uart-pl011|ttyAMA0)$/ { sub(/:$/, "", $1); print $1; exit }' /proc/interrupts)
-[ -n "$uart" ] || fail "no console UART line in /proc/interrupts: $(cat /proc/interrupts)"
-echo "lines: irqsrc $i0 $i1, console UART $uart"
+# A real line that goes through irq_handler_entry: the console UART,
+# ttyS0 on x86's IO-APIC (x86's local APIC timer is a system vector that
+# never does). arm64's PL011 console is written by polling and raises no
+# interrupt; its arch_timer line does reach the tracepoint, but there
+# the raw recording's window does not yet match the kernel's pairing
+# (see docs/latency.md), so arm64 checks the IRQ source's lines only.
+uart=$(awk '$1 ~ /^[0-9]+:$/ && / ttyS0$/ { sub(/:$/, "", $1); print $1; exit }' /proc/interrupts)
+[ -n "$uart" ] || [ "$(uname -m)" != x86_64 ] || fail "no ttyS0 line in /proc/interrupts: $(cat /proc/interrupts)"
+echo "lines: irqsrc $i0 $i1, console UART ${uart:-none}"
 
 cat >/tmp/storm.sh <<EOS
 echo "fire 400" >$IRQSRC
@@ -28,7 +32,7 @@ sleep 1
 EOS
 
 before=$(irqsrc_sum 4)
-drvtrace hardirqs -I "$i0,$i1,$uart" -R /tmp/raw.txt -- sh /tmp/storm.sh \
+drvtrace hardirqs -I "$i0,$i1${uart:+,$uart}" -R /tmp/raw.txt -- sh /tmp/storm.sh \
 	>/tmp/h.txt 2>/tmp/h.err || fail "hardirqs failed: $(cat /tmp/h.err)"
 cat /tmp/h.txt
 grep -q 'lost events: none' /tmp/h.err || fail "the raw recording lost events: $(cat /tmp/h.err)"
