@@ -269,6 +269,17 @@ lat_save_clock() {
 	echo "$n value $B/trace_clock" >>"$st/restore"
 }
 
+# lat_synth NAME FIELDS: create a synthetic event, listed so restore_all
+# deletes it. One of that name that exists already is not ours (a crashed
+# drvtrace's was deleted when its lock was taken over): refuse before
+# listing it, or restore_all would delete someone else's event.
+lat_synth() {
+	if grep -q "^$1[[:space:]]" "$T/synthetic_events"; then
+		die "a synthetic event $1 exists already ($(grep "^$1[[:space:]]" "$T/synthetic_events")): not this drvtrace's; if it is left over, remove it with: echo '!$1' >> $T/synthetic_events"
+	fi
+	add_trigger "$T/synthetic_events" "$1 $2" "the synthetic event $1"
+}
+
 # lat_wait SECS COMMAND...: the measuring phase, as record's.
 lat_wait() {
 	secs=$1
@@ -389,7 +400,7 @@ cmd_latency() {
 	# drvtrace when this one dies with SIGKILL.
 	if [ "$kind" = hardirqs ]; then
 		syn=drvtrace_hardirq_lat
-		add_trigger "$T/synthetic_events" "$syn u64 lat; int irq; int ret; unsigned int cpu" "the synthetic event $syn"
+		lat_synth "$syn" "u64 lat; int irq; int ret; unsigned int cpu"
 		flt=
 		[ -z "$only" ] || flt=$(lat_filter irq "$only")
 		lat_pair "$B" irq/irq_handler_entry irq/irq_handler_exit "$syn" "irq ret" "$flt" hi
@@ -401,8 +412,8 @@ cmd_latency() {
 		[ -z "$only" ] || flt=$(lat_filter vec "$only")
 		key=vec
 		[ -z "$percpu" ] || key=vec,cpu
-		add_trigger "$T/synthetic_events" "drvtrace_softirq_run u64 lat; unsigned int vec; unsigned int cpu" "the synthetic event drvtrace_softirq_run"
-		add_trigger "$T/synthetic_events" "drvtrace_softirq_delay u64 lat; unsigned int vec; unsigned int cpu" "the synthetic event drvtrace_softirq_delay"
+		lat_synth drvtrace_softirq_run "u64 lat; unsigned int vec; unsigned int cpu"
+		lat_synth drvtrace_softirq_delay "u64 lat; unsigned int vec; unsigned int cpu"
 		# Each pair in its own instance-local variables: ts0 of
 		# softirq_entry serves the run time, the raise's the delay.
 		lat_pair "$B" irq/softirq_entry irq/softirq_exit drvtrace_softirq_run vec "$flt" sr
