@@ -244,6 +244,9 @@ static const struct irqsrc_cmd_case irqsrc_cmd_cases[] = {
 	{ "rate 1000000",	0, IRQSRC_RATE, .hz = 1000000 },
 	{ "reset",		0, IRQSRC_RESET },
 	{ "request 0",		0, IRQSRC_REQUEST, .hwirq = 0 },
+	{ "irqsoff 1",		0, IRQSRC_IRQSOFF, 1, -1 },
+	{ "preemptoff 1000000",	0, IRQSRC_PREEMPTOFF, 1000000, -1 },
+	{ "irqsoff 0x10",	0, IRQSRC_IRQSOFF, 16, -1 },
 	{ "",			-EINVAL },
 	{ "bogus",		-EINVAL },
 	{ "fire",		-EINVAL },
@@ -262,6 +265,11 @@ static const struct irqsrc_cmd_case irqsrc_cmd_cases[] = {
 	{ "request",		-EINVAL },
 	{ "request %u",		-EINVAL },
 	{ "request 0 1",	-EINVAL },
+	{ "irqsoff",		-EINVAL },
+	{ "irqsoff 0",		-EINVAL },
+	{ "irqsoff 1000001",	-EINVAL },
+	{ "preemptoff 1 0",	-EINVAL },
+	{ "preemptoff x",	-EINVAL },
 };
 
 static void irqsrc_cmd_desc(const struct irqsrc_cmd_case *t, char *desc)
@@ -286,7 +294,8 @@ static void irqsrc_parse_cmds(struct kunit *test)
 		return;
 	}
 	KUNIT_EXPECT_EQ(test, cmd.verb, t->verb);
-	if (t->verb == IRQSRC_FIRE || t->verb == IRQSRC_SPURIOUS)
+	if (t->verb == IRQSRC_FIRE || t->verb == IRQSRC_SPURIOUS ||
+	    t->verb == IRQSRC_IRQSOFF || t->verb == IRQSRC_PREEMPTOFF)
 		KUNIT_EXPECT_EQ(test, cmd.count, t->count);
 	if (t->verb != IRQSRC_RATE && t->verb != IRQSRC_RESET)
 		KUNIT_EXPECT_EQ(test, cmd.hwirq, t->hwirq);

@@ -26,6 +26,10 @@
  *   request <hwirq>             request_irq() the line a second time, as a
  *                               conflicting driver would; the write returns
  *                               that request's result (-EBUSY unless shared)
+ *   irqsoff <usecs>             keep interrupts off for usecs (1 to 1000000)
+ *   preemptoff <usecs>          keep preemption off for usecs, in
+ *                               irqsrc_critical_section(): a known section
+ *                               for the irqsoff and preemptoff tracers
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -61,6 +65,12 @@
  */
 #define IRQSRC_MAX_SPURIOUS	1000UL
 #define IRQSRC_CMD_MAX		64
+/*
+ * Long enough to stand out of an emulator's noise (a TCG vCPU that waits
+ * for the other one shows 100 ms sections), far short of the soft-lockup
+ * watchdog.
+ */
+#define IRQSRC_MAX_OFF_US	1000000U
 /*
  * A burst raises at most this many interrupts per timer expiry and leaves
  * the CPU for IRQSRC_BURST_GAP_NS in between, so a large `fire` does not
@@ -270,13 +280,37 @@ static void irqsrc_reset(void)
 	}
 }
 
+/*
+ * Keep interrupts (or only preemption) off for @usecs on this CPU: a
+ * section that starts and ends in this function, for the irqsoff and
+ * preemptoff tracers to find. It busy-waits on the monotonic clock,
+ * which a delay loop under an emulator would not follow.
+ */
+static noinline void irqsrc_critical_section(bool irqs, unsigned long usecs)
+{
+	u64 end = ktime_get_mono_fast_ns() + usecs * NSEC_PER_USEC;
+	unsigned long flags = 0;
+
+	if (irqs)
+		local_irq_save(flags);
+	else
+		preempt_disable();
+	while (ktime_get_mono_fast_ns() < end)
+		cpu_relax();
+	if (irqs)
+		local_irq_restore(flags);
+	else
+		preempt_enable();
+}
+
 enum irqsrc_verb {
-	IRQSRC_FIRE, IRQSRC_SPURIOUS, IRQSRC_RATE, IRQSRC_RESET, IRQSRC_REQUEST
+	IRQSRC_FIRE, IRQSRC_SPURIOUS, IRQSRC_RATE, IRQSRC_RESET, IRQSRC_REQUEST,
+	IRQSRC_IRQSOFF, IRQSRC_PREEMPTOFF
 };
 
 struct irqsrc_cmd {
 	enum irqsrc_verb	verb;
-	unsigned long		count;	/* fire, spurious */
+	unsigned long		count;	/* fire, spurious; usecs of irqs/preemptoff */
 	int			hwirq;	/* fire, spurious, request; -1 for all */
 	unsigned int		hz;	/* rate */
 };
@@ -334,12 +368,21 @@ static int irqsrc_parse(char *buf, struct irqsrc_cmd *cmd, const char **why)
 		cmd->hwirq = hwirq;
 		return 0;
 	}
+	if (!strcmp(verb, "irqsoff") || !strcmp(verb, "preemptoff")) {
+		cmd->verb = verb[0] == 'i' ? IRQSRC_IRQSOFF : IRQSRC_PREEMPTOFF;
+		cmd->hwirq = -1;
+		*why = "usecs must be 1 to 1000000";
+		if (!arg1 || arg2 || kstrtoul(arg1, 0, &cmd->count) ||
+		    !cmd->count || cmd->count > IRQSRC_MAX_OFF_US)
+			return -EINVAL;
+		return 0;
+	}
 	if (!strcmp(verb, "reset")) {
 		cmd->verb = IRQSRC_RESET;
 		*why = "reset takes no argument";
 		return arg1 ? -EINVAL : 0;
 	}
-	*why = "unknown command (fire, spurious, rate, reset, request)";
+	*why = "unknown command (fire, spurious, rate, reset, request, irqsoff, preemptoff)";
 	return -EINVAL;
 }
 
@@ -383,6 +426,10 @@ static ssize_t irqsrc_write(struct file *file, const char __user *ubuf,
 		break;
 	case IRQSRC_REQUEST:
 		ret = irqsrc_request_again(&irqsrc_lines[cmd.hwirq]);
+		break;
+	case IRQSRC_IRQSOFF:
+	case IRQSRC_PREEMPTOFF:
+		irqsrc_critical_section(cmd.verb == IRQSRC_IRQSOFF, cmd.count);
 		break;
 	}
 	mutex_unlock(&irqsrc_lock);
