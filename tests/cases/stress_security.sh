@@ -40,7 +40,7 @@ grep -E '(0x)?ffff[0-9a-f]{12}' /tmp/trace && fail "a kernel address in the defa
 for s in drvtrace_kprobe_pre drvtrace_kretprobe_entry drvtrace_cmd_parse drvtrace_control_exec; do
 	kmsg_mark
 	assert_eq "probe $s" "Invalid argument" "$(write_to "$CONTROL" "probe $s")"
-	kmsg_since | grep -q "probe $s: refused: blacklisted, drvtrace's own code" ||
+	kmsg_since | grep -q "probe $s: refused as by kprobe_events: notrace, blacklisted, or drvtrace's own" ||
 		fail "no reason logged for $s"
 done
 assert_eq "kprobes on our code" "" "$(kprobes_of 'drvtrace_[a-z_]*')"
