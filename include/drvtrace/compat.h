@@ -14,6 +14,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/hrtimer.h>
+#include <linux/interrupt.h>
 #include <linux/version.h>
 
 struct trace_array;
@@ -75,6 +76,14 @@ drvtrace_debugfs_create_file(const char *name, umode_t mode,
 #else
 #define drvtrace_trace_array_get_by_name(name)				\
 	trace_array_get_by_name(name)
+#endif
+
+/*
+ * 6.9 added IRQF_COND_ONESHOT, which request_irq() has set on every request
+ * since: a decoder of __setup_irq()'s flags must name it on 6.9 and later.
+ */
+#ifndef IRQF_COND_ONESHOT
+#define IRQF_COND_ONESHOT	0x00200000
 #endif
 
 #endif /* _DRVTRACE_COMPAT_H */
