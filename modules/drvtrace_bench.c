@@ -29,6 +29,7 @@
 #include <linux/uaccess.h>
 
 #include <drvtrace/bench.h>
+#include <drvtrace/compat.h>
 #include <drvtrace/drvtrace.h>
 
 #define CREATE_TRACE_POINTS
@@ -173,8 +174,9 @@ static const struct file_operations bench_fops = {
 
 static int __init bench_init(void)
 {
-	bench_file = debugfs_create_file("bench", 0600, drvtrace_debugfs_dir(),
-					 NULL, &bench_fops);
+	bench_file = drvtrace_debugfs_create_file("bench", 0600,
+						  drvtrace_debugfs_dir(),
+						  NULL, &bench_fops);
 	return PTR_ERR_OR_ZERO(bench_file);
 }
 

@@ -23,6 +23,7 @@
 #include <linux/uaccess.h>
 
 #include <drvtrace/cmd.h>
+#include <drvtrace/compat.h>
 #include <drvtrace/control.h>
 #include <drvtrace/probe.h>
 
@@ -171,6 +172,6 @@ static const struct file_operations drvtrace_control_fops = {
 
 struct dentry *drvtrace_control_create(struct dentry *dir)
 {
-	return debugfs_create_file("control", 0600, dir, NULL,
-				   &drvtrace_control_fops);
+	return drvtrace_debugfs_create_file("control", 0600, dir, NULL,
+					    &drvtrace_control_fops);
 }

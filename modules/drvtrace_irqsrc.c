@@ -16,6 +16,14 @@
  * `spurious` raises the line with the register clear, and the handler
  * returns IRQ_NONE, as a driver does for an interrupt that is not its own.
  *
+ * The lines are requested as most drivers request theirs, without
+ * IRQF_NO_THREAD: on PREEMPT_RT (or with threadirqs) the kernel forces the
+ * handler into an IRQ thread, and generic_handle_irq() only wakes it. So the
+ * handler claims every event pending on its line, as a driver empties its
+ * status register, and a burst raises a line again only once the handler
+ * has run for it: `fire` returns when every interrupt was handled, in
+ * either context. no_thread=1 requests the lines with IRQF_NO_THREAD.
+ *
  * Control file commands, one per write:
  *   fire <count> [<hwirq>]      raise count interrupts, round robin over
  *                               the lines or on one line; returns when done
@@ -50,6 +58,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include <drvtrace/compat.h>
 #include <drvtrace/drvtrace.h>
 
 #define CREATE_TRACE_POINTS
@@ -99,11 +108,17 @@ static unsigned int irqflags;
 module_param(irqflags, uint, 0444);
 MODULE_PARM_DESC(irqflags, "IRQF_* flags the lines are requested with (default 0)");
 
+static bool no_thread;
+module_param(no_thread, bool, 0444);
+MODULE_PARM_DESC(no_thread,
+		 "Request the lines with IRQF_NO_THREAD: the handler stays in hard-IRQ context under PREEMPT_RT and threadirqs (default 0)");
+
 struct irqsrc_line {
 	unsigned int		irq;		/* Linux IRQ number */
 	irq_hw_number_t		hwirq;		/* line number in our domain */
-	char			name[24];	/* handler name, as request_irq() keeps it */
+	char			name[32];	/* handler name, as request_irq() keeps it */
 	atomic_t		status;		/* pending "device" events */
+	atomic_t		busy;		/* a burst's raise not yet handled */
 	atomic64_t		raised;
 	atomic64_t		handled;
 	atomic64_t		unhandled;
@@ -115,6 +130,8 @@ struct irqsrc_burst {
 	bool			spurious;
 	unsigned int		next;
 	struct completion	done;
+	/* The line whose handler restarts the burst, see irqsrc_raise_wait(). */
+	struct irqsrc_line	*waiting;
 };
 
 static struct fwnode_handle *irqsrc_fwnode;
@@ -142,6 +159,7 @@ static irqreturn_t irqsrc_handler(int irq, void *dev_id)
 {
 	struct irqsrc_line *line = dev_id;
 	irqreturn_t ret = IRQ_NONE;
+	unsigned int i, pending;
 	u64 start = 0;
 
 	trace_handler_entry(irq, line->hwirq, line->name);
@@ -149,11 +167,19 @@ static irqreturn_t irqsrc_handler(int irq, void *dev_id)
 	if (trace_handler_exit_enabled())
 		start = ktime_get_ns();
 
-	/* Claim one pending device event, as a driver reads its status. */
-	if (atomic_dec_if_positive(&line->status) >= 0) {
-		if (handler_ns)
+	/*
+	 * Claim the pending device event, as a driver reads its status. A
+	 * thread may be woken once for several interrupts: there, claim
+	 * every pending event, as a driver empties its status register.
+	 */
+	if (in_hardirq())
+		pending = atomic_dec_if_positive(&line->status) >= 0;
+	else
+		pending = atomic_xchg(&line->status, 0);
+	if (pending) {
+		for (i = 0; handler_ns && i < pending; i++)
 			ndelay(handler_ns * (line->hwirq + 1));
-		atomic64_inc(&line->handled);
+		atomic64_add(pending, &line->handled);
 		ret = IRQ_HANDLED;
 	} else {
 		atomic64_inc(&line->unhandled);
@@ -162,6 +188,13 @@ static irqreturn_t irqsrc_handler(int irq, void *dev_id)
 	if (start)
 		trace_handler_exit(irq, line->hwirq, line->name, ret,
 				   ktime_get_ns() - start);
+
+	/* Let a burst waiting for this line go on (irqsrc_raise_wait()). */
+	atomic_set(&line->busy, 0);
+	/* Pairs with smp_mb() in irqsrc_raise_wait(): busy, then waiting. */
+	smp_mb__after_atomic();
+	if (cmpxchg(&irqsrc_burst.waiting, line, NULL) == line)
+		hrtimer_start(&irqsrc_burst_timer, 0, HRTIMER_MODE_REL_HARD);
 	return ret;
 }
 
@@ -191,21 +224,41 @@ static enum hrtimer_restart irqsrc_periodic_fn(struct hrtimer *timer)
 	return HRTIMER_RESTART;
 }
 
+/*
+ * Raise @line for a burst and tell whether its handler has run. In hard-IRQ
+ * context it ran inside generic_handle_irq(). In a thread it may run later:
+ * then the burst stops, and the handler restarts the timer when done. Both
+ * sides clear what they wrote before reading the other's (full barriers),
+ * and cmpxchg() on b->waiting lets exactly one of them continue the burst.
+ */
+static bool irqsrc_raise_wait(struct irqsrc_burst *b, struct irqsrc_line *line)
+{
+	atomic_set(&line->busy, 1);
+	irqsrc_raise(line, b->spurious);
+	WRITE_ONCE(b->waiting, line);
+	/* Pairs with the handler's: waiting, then busy (see above). */
+	smp_mb();
+	if (atomic_read(&line->busy))
+		return false;
+	return cmpxchg(&b->waiting, line, NULL) == line;
+}
+
 static enum hrtimer_restart irqsrc_burst_fn(struct hrtimer *timer)
 {
 	struct irqsrc_burst *b = &irqsrc_burst;
-	unsigned int n = min_t(unsigned long, b->left, IRQSRC_BURST_BATCH);
+	unsigned int n = IRQSRC_BURST_BATCH;
 	unsigned int hwirq;
 
-	while (n--) {
+	while (b->left && n--) {
 		if (b->hwirq >= 0) {
 			hwirq = b->hwirq;
 		} else {
 			hwirq = b->next;
 			b->next = (b->next + 1) % irqsrc_nr;
 		}
-		irqsrc_raise(&irqsrc_lines[hwirq], b->spurious);
 		b->left--;
+		if (!irqsrc_raise_wait(b, &irqsrc_lines[hwirq]))
+			return HRTIMER_NORESTART;
 	}
 	if (b->left) {
 		hrtimer_forward_now(timer, ns_to_ktime(IRQSRC_BURST_GAP_NS));
@@ -215,7 +268,10 @@ static enum hrtimer_restart irqsrc_burst_fn(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
-/* Raise @count interrupts in hard-IRQ context; returns when all were. */
+/*
+ * Raise @count interrupts in hard-IRQ context; returns when all were
+ * handled, in hard-IRQ context or in the lines' threads.
+ */
 static int irqsrc_fire(unsigned long count, int hwirq, bool spurious)
 {
 	struct irqsrc_burst *b = &irqsrc_burst;
@@ -224,11 +280,21 @@ static int irqsrc_fire(unsigned long count, int hwirq, bool spurious)
 	b->hwirq = hwirq;
 	b->spurious = spurious;
 	b->next = 0;
+	WRITE_ONCE(b->waiting, NULL);
 	reinit_completion(&b->done);
 	hrtimer_start(&irqsrc_burst_timer, 0, HRTIMER_MODE_REL_HARD);
 
 	if (wait_for_completion_killable(&b->done)) {
-		/* The writer was killed: stop the burst where it is. */
+		/*
+		 * The writer was killed: stop the burst where it is. A
+		 * handler may restart the timer until nothing is waiting.
+		 */
+		unsigned int i;
+
+		hrtimer_cancel(&irqsrc_burst_timer);
+		WRITE_ONCE(b->waiting, NULL);
+		for (i = 0; i < irqsrc_nr; i++)
+			synchronize_irq(irqsrc_lines[i].irq);
 		hrtimer_cancel(&irqsrc_burst_timer);
 		return -EINTR;
 	}
@@ -508,7 +574,8 @@ static int irqsrc_setup_lines(void)
 			ret = -ENOMEM;
 			goto err;
 		}
-		ret = request_irq(line->irq, irqsrc_handler, irqflags,
+		ret = request_irq(line->irq, irqsrc_handler,
+				  irqflags | (no_thread ? IRQF_NO_THREAD : 0),
 				  line->name, line);
 		if (ret) {
 			irq_dispose_mapping(line->irq);
@@ -554,13 +621,14 @@ static int __init irqsrc_init(void)
 	if (ret)
 		goto err_domain;
 
-	hrtimer_init(&irqsrc_periodic, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	irqsrc_periodic.function = irqsrc_periodic_fn;
-	hrtimer_init(&irqsrc_burst_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	irqsrc_burst_timer.function = irqsrc_burst_fn;
+	drvtrace_hrtimer_setup(&irqsrc_periodic, irqsrc_periodic_fn,
+			       CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	drvtrace_hrtimer_setup(&irqsrc_burst_timer, irqsrc_burst_fn,
+			       CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	init_completion(&irqsrc_burst.done);
 
-	irqsrc_file = debugfs_create_file("irqsrc", 0600, dir, NULL, &irqsrc_fops);
+	irqsrc_file = drvtrace_debugfs_create_file("irqsrc", 0600, dir, NULL,
+						   &irqsrc_fops);
 	if (IS_ERR(irqsrc_file)) {
 		ret = PTR_ERR(irqsrc_file);
 		goto err_irqs;

@@ -77,6 +77,23 @@ irqsrc_sum() {
 	awk -v c="$1" '!/^#/ { s += $c } END { print s + 0 }' "$IRQSRC"
 }
 
+# Whether the guest kernel is PREEMPT_RT (6.12 has /sys/kernel/realtime).
+is_preempt_rt() {
+	[ "$(cat /sys/kernel/realtime 2>/dev/null)" = 1 ] ||
+		uname -v | grep -q PREEMPT_RT
+}
+
+# irqsrc_ctx [PARAM=VALUE...]: the context the IRQ source's handler runs
+# in when loaded with those parameters, as its events print it: "thread"
+# where the kernel forces IRQ threading (PREEMPT_RT) unless no_thread=1,
+# else "hardirq".
+irqsrc_ctx() {
+	case " $* " in
+	*" no_thread=1 "*|*" no_thread=y "*|*" no_thread=Y "*) echo hardirq ;;
+	*) if is_preempt_rt; then echo thread; else echo hardirq; fi ;;
+	esac
+}
+
 irqsrc_cmd() { echo "$*" >"$IRQSRC" || fail "irqsrc command '$*' failed"; }
 
 # write_to FILE TEXT: write TEXT (printf %b escapes) in one write(2) and

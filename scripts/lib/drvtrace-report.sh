@@ -7,6 +7,10 @@
 #   E <event> <count>                          events of one name
 #   I <irq> <name> <event> <handled> <unhandled>
 #   H <log2> <count>                           handler durations
+#   C <ctx> <count>                            handler runs by context
+#                                              (hardirq, or thread under
+#                                              PREEMPT_RT / threadirqs)
+#   W <log2> <count>                           IRQ thread wake-up delays
 #
 # tally_text reads ring-buffer text (the trace file, trace_pipe, or
 # trace-cmd report), tally_hist reads the kernel's hist files;
@@ -26,11 +30,12 @@ tally_text() {	# tally_text [FILE...]
 		for (i = 1; i < NF; i++)
 			if ($i ~ /^[0-9]+\.[0-9]+:$/) { ev = $(i + 1); break }
 		if (ev == "") next
+		ts = substr($i, 1, length($i) - 1) + 0
 		if (ev == "<stack") ev = "stack_trace"
 		else if (ev ~ /:$/) sub(/:$/, "", ev)
 		else ev = "function"
 		cnt[ev]++
-		irq = ""; name = ""; ret = ""; dur = ""
+		irq = ""; name = ""; ret = ""; dur = ""; ctx = ""
 		for (j = i + 2; j <= NF; j++) {
 			eq = index($j, "=")
 			if (!eq) continue
@@ -39,8 +44,21 @@ tally_text() {	# tally_text [FILE...]
 			else if (k == "name") name = v
 			else if (k == "ret") ret = v
 			else if (k == "duration_ns") dur = v
+			else if (k == "ctx") ctx = v
 		}
 		if (irq != "" && name != "") names[irq] = name
+		# A threaded handler: from the hard interrupt (the kernel'"'"'s
+		# irq_handler_entry, of the primary handler) to the thread'"'"'s
+		# handler_entry. Several interrupts may wait for one run of
+		# the thread: the oldest one counts.
+		if (ev == "irq_handler_entry" && irq != "" && !(irq in pend))
+			pend[irq] = ts
+		if (ev == "handler_entry" && irq in pend) {
+			if (ctx == "thread")
+				w[log2up(int((ts - pend[irq]) * 1e9 + 0.5))]++
+			delete pend[irq]
+		}
+		if (ev == "handler_exit") c[ctx == "" ? "unknown" : ctx]++
 		if (ev != "handler_exit" && ev != "irq_handler_exit") next
 		if (irq == "") next
 		key = irq " " ev
@@ -56,11 +74,14 @@ tally_text() {	# tally_text [FILE...]
 			print "I", a[1], n, a[2], hnd[key] + 0, unh[key] + 0
 		}
 		for (k in h) print "H", k, h[k]
+		for (k in c) print "C", k, c[k]
+		for (k in w) print "W", k, w[k]
 	}' "$@"
 }
 
 # tally_hist DURATION_HIST IRQ_HIST ENTRY_HIST: the kernel's histograms of
-# handler_exit (duration_ns.log2; irq,name,ret) and handler_entry (irq).
+# handler_exit (duration_ns.log2; irq,name,ret) and handler_entry
+# (irq,thread: the context of each run, hist keys being at most 3).
 tally_hist() {
 	awk -v f1="$1" -v f2="$2" -v f3="$3" '
 	function field(s, k,   r) {
@@ -81,6 +102,8 @@ tally_hist() {
 			if (field($0, "ret") == "0") unh[key] += n; else hnd[key] += n
 			exits += n
 		} else {
+			t = field($0, "thread")
+			c[t == "" ? "unknown" : t == "0" ? "hardirq" : "thread"] += n
 			entries += n
 		}
 	}
@@ -92,6 +115,7 @@ tally_hist() {
 			print "I", a[1], a[2], "handler_exit", hnd[key] + 0, unh[key] + 0
 		}
 		for (k in h) print "H", k, h[k]
+		for (k in c) print "C", k, c[k]
 	}' "$1" "$2" "$3"
 }
 
@@ -103,22 +127,8 @@ hist_dropped() {
 # print_tally: the report body, from the intermediate lines on stdin.
 print_tally() {
 	sort -k1,1 -k2,2n | awk '
-	$1 == "E" { ev[++ne] = $2; ec[ne] = $3 }
-	$1 == "I" { iq[++ni] = $0 }
-	$1 == "H" { if (nh == 0 || $2 < lo) lo = $2; if (nh == 0 || $2 > hi) hi = $2
-		    hc[$2] = $3; nh++; tot += $3; if ($3 > mx) mx = $3 }
-	END {
-		printf "Events:\n  %-40s %10s\n", "EVENT", "COUNT"
-		for (i = 1; i <= ne; i++) printf "  %-40s %10d\n", ev[i], ec[i]
-		if (ne == 0) print "  (none)"
-		printf "\nIRQs:\n  %5s  %-24s %-18s %9s %9s\n", "IRQ", "NAME", "EVENT", "HANDLED", "UNHANDLED"
-		for (i = 1; i <= ni; i++) {
-			split(iq[i], a, " ")
-			printf "  %5s  %-24s %-18s %9d %9d\n", a[2], a[3], a[4], a[5], a[6]
-		}
-		if (ni == 0) print "  (none)"
-		printf "\nIRQ handler duration (handler_exit duration_ns), log2 buckets:\n"
-		if (nh == 0) { print "  (no handler_exit events)"; exit }
+	# A log2 histogram, the kernel'"'"'s buckets (see the top of this file).
+	function draw(hc, lo, hi, mx, tot,   k, c, p, s, b, stars, w) {
 		printf "%24s : %-8s %s\n", "nsecs", "count", "distribution"
 		for (k = lo; k <= hi; k++) {
 			c = hc[k] + 0
@@ -132,5 +142,37 @@ print_tally() {
 			printf "%11d -> %-10d : %-8d |%-40s|\n", b, p, c, stars
 		}
 		printf "total: %d\n", tot
+	}
+	$1 == "E" { ev[++ne] = $2; ec[ne] = $3 }
+	$1 == "I" { iq[++ni] = $0 }
+	$1 == "H" { if (nh == 0 || $2 < lo) lo = $2; if (nh == 0 || $2 > hi) hi = $2
+		    hc[$2] = $3; nh++; tot += $3; if ($3 > mx) mx = $3 }
+	$1 == "C" { ctx[$2] = $3 }
+	$1 == "W" { if (nw == 0 || $2 < wlo) wlo = $2; if (nw == 0 || $2 > whi) whi = $2
+		    wc[$2] = $3; nw++; wtot += $3; if ($3 > wmx) wmx = $3 }
+	END {
+		printf "Events:\n  %-40s %10s\n", "EVENT", "COUNT"
+		for (i = 1; i <= ne; i++) printf "  %-40s %10d\n", ev[i], ec[i]
+		if (ne == 0) print "  (none)"
+		printf "\nIRQs:\n  %5s  %-24s %-18s %9s %9s\n", "IRQ", "NAME", "EVENT", "HANDLED", "UNHANDLED"
+		for (i = 1; i <= ni; i++) {
+			split(iq[i], a, " ")
+			printf "  %5s  %-24s %-18s %9d %9d\n", a[2], a[3], a[4], a[5], a[6]
+		}
+		if (ni == 0) print "  (none)"
+		if (ctx["thread"] > 0) {
+			printf "\nHandler context: %d runs in hard-IRQ context, %d in IRQ threads.\n",
+				ctx["hardirq"], ctx["thread"]
+			print "In a thread (PREEMPT_RT forces it), duration_ns is the handler body,"
+			print "preemption included; the wake-up delay from the interrupt to the"
+			print "thread is not in it: see the wake-up histogram below."
+		}
+		printf "\nIRQ handler duration (handler_exit duration_ns), log2 buckets:\n"
+		if (nh == 0) print "  (no handler_exit events)"
+		else draw(hc, lo, hi, mx, tot)
+		if (ctx["thread"] == 0) exit
+		printf "\nIRQ thread wake-up delay (irq:irq_handler_entry to handler_entry), log2 buckets:\n"
+		if (nw == 0) print "  (record irq:irq_handler_entry with drvtrace_irqsrc and use report -i to see it)"
+		else draw(wc, wlo, whi, wmx, wtot)
 	}'
 }

@@ -26,7 +26,12 @@ settings_snapshot() {
 			saved_cmdlines|saved_tgids|printk_formats|error_log|README|\
 			available_filter_functions|available_events|kprobe_profile|\
 			uprobe_profile|stack_trace|stack_trace_filter|stack_max_size|\
-			per_cpu|function_profile_enabled)
+			per_cpu|function_profile_enabled|\
+			touched_functions|available_filter_functions_addrs|\
+			dyn_ftrace_total_info)
+				# The last three (6.12): every function ftrace ever
+				# touched, which only grows, a static list and a
+				# counter: no setting a tool could put back.
 				continue ;;
 			esac
 			[ ! -f "$f" ] || files="$files $f"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # description: record -x hands the capture to trace-cmd, which decodes our events; report -i reads its trace.dat; perf list lists them
+# requires: trace-cmd perf
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 # shellcheck source=tests/cases/collector_snapshot.sh
@@ -12,6 +13,7 @@ for b in trace-cmd perf; do
 done
 
 load_irqsrc nr_irqs=2 rate_hz=0
+ctx=$(irqsrc_ctx nr_irqs=2 rate_hz=0)
 trap 'drvtrace reset -f >/dev/null 2>&1; unload_all' EXIT
 expand_buffer
 settings_snapshot >/tmp/before
@@ -26,11 +28,11 @@ settings_compare /tmp/before /tmp/after "after record -x (trace-cmd extract)"
 trace-cmd report -i /tmp/t.dat >/tmp/report.txt 2>/tmp/report.err || fail "trace-cmd report failed: $(cat /tmp/report.err)"
 for h in 0 1; do
 	irq=$(irqsrc_col "$h" 2)
-	n=$(grep -c " handler_entry: *irq=$irq hwirq=$h name=drvtrace-irqsrc.$h\$" /tmp/report.txt)
+	n=$(grep -c " handler_entry: *irq=$irq hwirq=$h name=drvtrace-irqsrc.$h ctx=$ctx\$" /tmp/report.txt)
 	want=4
 	[ "$h" = 0 ] || want=6
 	assert_eq "trace-cmd: handler_entry of hwirq $h" "$want" "$n"
-	n=$(grep -c " handler_exit: *irq=$irq hwirq=$h name=drvtrace-irqsrc.$h ret=handled duration_ns=[0-9][0-9]*\$" /tmp/report.txt)
+	n=$(grep -c " handler_exit: *irq=$irq hwirq=$h name=drvtrace-irqsrc.$h ret=handled duration_ns=[0-9][0-9]* ctx=$ctx\$" /tmp/report.txt)
 	assert_eq "trace-cmd: handled handler_exit of hwirq $h" 4 "$n"
 done
 n=$(grep -c " handler_exit: *irq=$(irqsrc_col 1 2) hwirq=1 name=drvtrace-irqsrc.1 ret=unhandled " /tmp/report.txt)

@@ -19,4 +19,7 @@ done
 has handler_exit "field:int ret;"
 has handler_exit "field:u64 duration_ns;"
 has handler_exit '__print_symbolic(REC->ret, { 0, "unhandled" }, { 1, "handled" }, { 2, "wake_thread" })'
-has handler_entry 'print fmt: "irq=%d hwirq=%lu name=%s"'
+has handler_exit "field:u8 thread;"
+has handler_entry "field:u8 thread;"
+has handler_entry 'print fmt: "irq=%d hwirq=%lu name=%s ctx=%s"'
+has handler_entry '__print_symbolic(REC->thread, { 0, "hardirq" }, { 1, "thread" })'

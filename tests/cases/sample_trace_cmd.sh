@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # description: trace-cmd report decodes the samples' events as the kernel prints them, and tells bprint, bputs and print apart
+# requires: trace-cmd
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
