@@ -78,6 +78,11 @@ irqsrc_sum() {
 }
 
 # Whether the guest kernel is PREEMPT_RT (6.12 has /sys/kernel/realtime).
+# kernel_at_least MAJOR MINOR: whether the running kernel is that or newer.
+kernel_at_least() {
+	uname -r | awk -F. -v M="$1" -v m="$2" '{ exit !($1 * 256 + $2 >= M * 256 + m) }'
+}
+
 is_preempt_rt() {
 	[ "$(cat /sys/kernel/realtime 2>/dev/null)" = 1 ] ||
 		uname -v | grep -q PREEMPT_RT

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# description: a probe on a driver's IRQ handler counts and pairs every interrupt exactly, in hard-IRQ context
+# description: a probe on a driver's IRQ handler counts and pairs every interrupt exactly, in the context the kernel runs the handler in (a thread on PREEMPT_RT)
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
@@ -28,5 +28,10 @@ assert_eq "IRQ_HANDLED returns" 100 \
 	"$(grep -c ' func_exit: func=irqsrc_handler ret=1 duration_ns=[1-9]' /tmp/trace)"
 assert_eq "IRQ_NONE returns" 10 \
 	"$(grep -c ' func_exit: func=irqsrc_handler ret=0 duration_ns=[1-9]' /tmp/trace)"
-soft=$(awk '/ func_(entry|exit): / && $3 !~ /h/' /tmp/trace | wc -l)
-assert_eq "events outside hard-IRQ context" 0 "$soft"
+ctx=$(irqsrc_ctx nr_irqs=2 rate_hz=0)
+hard=$(awk '/ func_(entry|exit): / && $3 ~ /h/' /tmp/trace | wc -l)
+if [ "$ctx" = hardirq ]; then
+	assert_eq "events in hard-IRQ context" 220 "$hard"
+else
+	assert_eq "events in hard-IRQ context of a threaded handler" 0 "$hard"
+fi

@@ -62,12 +62,15 @@ dd if=/proc/version of=/dev/null bs=123 count=1 2>/dev/null
 echo 0 >"$TRACEFS/tracing_on"
 trace_lines >/tmp/trace
 
-# The IRQ source's two lines, named and flagged as requested (SHARED).
+# The IRQ source's two lines, named and flagged as requested (SHARED;
+# since 6.9 request_irq() adds IRQF_COND_ONESHOT, 0x200000).
+f=0x80
+kernel_at_least 6 9 && f=0x200080
 for h in 0 1; do
 	irq=$(irqsrc_col $h 2)
-	grep -q " __setup_irq_entry: irq=$irq flags=0x80 name=\"drvtrace-irqsrc.$h\"\$" /tmp/trace ||
+	grep -q " __setup_irq_entry: irq=$irq flags=$f name=\"drvtrace-irqsrc.$h\"\$" /tmp/trace ||
 		fail "no __setup_irq_entry for line $h: $(grep __setup_irq_entry /tmp/trace)"
-	grep -q " __setup_irq_exit: ret=0 duration_ns=[1-9][0-9]* irq=$irq flags=0x80 name=\"drvtrace-irqsrc.$h\"\$" /tmp/trace ||
+	grep -q " __setup_irq_exit: ret=0 duration_ns=[1-9][0-9]* irq=$irq flags=$f name=\"drvtrace-irqsrc.$h\"\$" /tmp/trace ||
 		fail "no __setup_irq_exit for line $h"
 done
 

@@ -42,7 +42,8 @@
 		      { IRQF_EARLY_RESUME,	"EARLY_RESUME" },	\
 		      { IRQF_COND_SUSPEND,	"COND_SUSPEND" },	\
 		      { IRQF_NO_AUTOEN,		"NO_AUTOEN" },		\
-		      { IRQF_NO_DEBUG,		"NO_DEBUG" })
+		      { IRQF_NO_DEBUG,		"NO_DEBUG" },		\
+		      { IRQF_COND_ONESHOT,	"COND_ONESHOT" })
 
 /* __setup_irq(irq, desc, new) was called to install the action @new. */
 TRACE_EVENT(setup_irq_entry,
