@@ -17,7 +17,7 @@ funcs="timekeeping_update timekeeping_advance ktime_get ktime_get_mono_fast_ns
 	ring_buffer_lock_reserve rb_commit trace_event_buffer_commit
 	schedule try_to_wake_up update_curr pick_next_task_fair
 	handle_irq_event generic_handle_irq irq_enter_rcu handle_edge_irq
-	do_nmi default_do_nmi"
+	exc_nmi default_do_nmi"
 # Each outcome goes to the kernel log too, so a run's console shows them.
 say() { echo "$*"; echo "drvtrace-test: hazard: $*" >/dev/kmsg; }
 armed=0 recorded=0
@@ -41,7 +41,7 @@ for f in $funcs; do
 		sleep 1
 		echo 0 >"$EV/enable"
 		hits=$(probe_col "$f" 4)
-		n=$(trace_lines | grep -c " h_\(entry\|exit\): ")
+		n=$(trace_lines | grep -c " h_\(entry\|exit\):")
 		say "$f $mode: armed, $hits hits, $n events"
 		[ "$n" -eq 0 ] || recorded=$((recorded + 1))
 		control_cmd "unprobe h"
