@@ -21,12 +21,16 @@ assert_eq "current_tracer" nop "$(cat "$TRACEFS/current_tracer")"
 THROUGHPUT_SECONDS=1 THROUGHPUT_START_HZ=500 THROUGHPUT_MAX_HZ=1000 \
 	/drvtrace/scripts/guest/throughput >/tmp/tp.out 2>&1 ||
 	fail "throughput failed: $(tail -n 5 /tmp/tp.out)"
-grep -q '^| .drvtrace record. (trace_pipe) | [0-9]*/s (asked [0-9]*/s) |' /tmp/tp.out ||
-	fail "no summary row of drvtrace record: $(grep '^|' /tmp/tp.out)"
+grep -q '^| .drvtrace record -o x.txt. (trace_pipe, text) | [0-9]*/s (asked [0-9]*/s) |' /tmp/tp.out ||
+	fail "no summary row of drvtrace record's text path: $(grep '^|' /tmp/tp.out)"
+grep -q '^| .drvtrace record -o x.dat. (drvtrace-rec) | [0-9]*/s (asked [0-9]*/s) |' /tmp/tp.out ||
+	fail "no summary row of drvtrace-rec: $(grep '^|' /tmp/tp.out)"
 grep -q '^| .trace-cmd record. | ' /tmp/tp.out || fail "no trace-cmd row: $(grep '^|' /tmp/tp.out)"
-# At these rates drvtrace record keeps every event of every point.
-points=$(grep -c '^| drvtrace | ' /tmp/tp.out)
-[ "$points" -ge 1 ] || fail "no drvtrace point measured"
-kept=$(grep -c '^| drvtrace | [0-9]*/s | [1-9][0-9]*/s | [1-9][0-9]* | 0 | 0 |$' /tmp/tp.out)
-assert_eq "drvtrace points with every event kept" "$points" "$kept"
+# At these rates both drvtrace recorders keep every event of every point.
+for r in drvtrace drvtrace_rec; do
+	points=$(grep -c "^| $r | " /tmp/tp.out)
+	[ "$points" -ge 1 ] || fail "no $r point measured"
+	kept=$(grep -c "^| $r | [0-9]*/s | [1-9][0-9]*/s | [1-9][0-9]* | 0 | 0 | " /tmp/tp.out)
+	assert_eq "$r points with every event kept" "$points" "$kept"
+done
 assert_eq "kprobe_events after throughput" "" "$(cat "$TRACEFS/kprobe_events")"
