@@ -22,7 +22,7 @@
 #   } hitcount:         34  duration_ns:     123456
 hist_folded() {
 	awk -v field="${2:-hitcount}" '
-	/^\{ stacktrace:/ { n = 0; in_stack = 1; next }
+	/^\{ (common_)?stacktrace:/ { n = 0; in_stack = 1; next }
 	in_stack && /^\}/ {
 		in_stack = 0
 		v = ""
