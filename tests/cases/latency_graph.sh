@@ -6,7 +6,9 @@
 . /drvtrace/tests/lib.sh
 
 grep -qw function_graph "$TRACEFS/available_tracers" || skip "this kernel has no function_graph tracer"
-load_irqsrc nr_irqs=1 rate_hz=0
+# no_thread=1: the handler runs in hard-IRQ context on the CPU that raised
+# it (-C below), also where PREEMPT_RT would move it to a thread.
+load_irqsrc nr_irqs=1 rate_hz=0 no_thread=1
 MOD=drvtrace_sample_printk
 trap 'drvtrace reset -f >/dev/null 2>&1; trace_reset; grep -q "^$MOD " /proc/modules && rmmod $MOD; unload_all' EXIT
 

@@ -22,11 +22,20 @@ awk 'NF < 2 || $NF !~ /^[0-9]+$/ || $1 ~ /\+0x/ { bad = 1 } END { exit bad }' /t
 # (both arches) its caller, the stacktrace key skipping one frame more.
 # The kernel keeps 16 frames of a stack (HIST_STACKTRACE_DEPTH), so the
 # root is not always a syscall or an interrupt entry.
-awk '{ n = split($1, f, ";")
-	if (f[n] != "irqsrc_handler" && f[n] != "__handle_irq_event_percpu") bad = 1
-	if ($1 !~ /(^|;)irqsrc_burst_fn;(.*;)?handle_irq_event;__handle_irq_event_percpu(;irqsrc_handler)?$/) bad = 1
+# Where PREEMPT_RT forces the handler into the line's thread, the stack
+# is that thread's, from irq_thread() through irq_forced_thread_fn().
+if [ "$(irqsrc_ctx)" = thread ]; then
+	path='(^|;)kthread;irq_thread;irq_forced_thread_fn(;irqsrc_handler)?$'
+	leaves='irqsrc_handler irq_forced_thread_fn'
+else
+	path='(^|;)irqsrc_burst_fn;(.*;)?handle_irq_event;__handle_irq_event_percpu(;irqsrc_handler)?$'
+	leaves='irqsrc_handler __handle_irq_event_percpu'
+fi
+awk -v path="$path" -v leaves=" $leaves " '{ n = split($1, f, ";")
+	if (index(leaves, " " f[n] " ") == 0) bad = 1
+	if ($1 !~ path) bad = 1
 	} END { exit bad }' /tmp/hits ||
-	fail "a stack of handler_exit does not go from irqsrc_burst_fn to the handler"
+	fail "a stack of handler_exit is not one of the $(irqsrc_ctx) handler's: $path"
 leaf=$(head -n 1 /tmp/hits | awk '{ n = split($1, f, ";"); print f[n] }')
 assert_eq "hits summed over the stacks" 400 "$(awk '{ n += $NF } END { print n }' /tmp/hits)"
 grep -q 'distinct stacks' /tmp/err || fail "no closing line: $(cat /tmp/err)"
