@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# description: drvtrace reset clears what a crashed session leaves: tracer, events, filters, triggers, pid and function filters, our instances and kprobes
+# description: drvtrace reset clears what a crashed session leaves: tracer, events, filters, triggers, pid and function filters, our instances, kprobes and a killed hardirqs' synthetic event with its chained hist triggers
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
@@ -42,3 +42,31 @@ assert_eq "kprobe_events" "p:kprobes/someone_elses __setup_irq" "$(cat "$TRACEFS
 [ ! -d "$TRACEFS/instances/drvtrace-99999" ] || fail "the stale instance is still there"
 [ ! -e /tmp/drvtrace.lock ] || fail "the stale lock is still there"
 echo '-:kprobes/someone_elses' >>"$TRACEFS/kprobe_events"
+
+# A latency session killed with SIGKILL, in the top buffer (-G): its
+# synthetic event and the hist triggers feeding it, one reading another's
+# variable. reset undoes it from the dead drvtrace's own list, or, when
+# that list is gone too, by removing triggers until none is left.
+[ -n "$have_hist" ] && [ -f "$TRACEFS/synthetic_events" ] || exit 0
+for how in "its state" "no state"; do
+	drvtrace hardirqs -G -d 120 >/dev/null 2>/tmp/h.err &
+	pid=$!
+	tries=0
+	until grep -q 'measuring hardirqs' /tmp/h.err; do
+		tries=$((tries + 1))
+		[ $tries -lt 300 ] || fail "hardirqs did not start: $(cat /tmp/h.err)"
+		sleep 0.1
+	done
+	kill -KILL $pid
+	wait $pid 2>/dev/null
+	grep -q '^drvtrace_hardirq_lat' "$TRACEFS/synthetic_events" ||
+		fail "no synthetic event to leave behind: $(cat "$TRACEFS/synthetic_events")"
+	[ "$how" = "its state" ] || rm -rf /tmp/drvtrace-state.*
+	drvtrace reset >/tmp/o.txt 2>&1 || fail "reset ($how) failed: $(cat /tmp/o.txt)"
+	grep -q 'could not' /tmp/o.txt && fail "reset ($how) left something: $(cat /tmp/o.txt)"
+	assert_eq "synthetic events after reset ($how)" "" "$(grep drvtrace "$TRACEFS/synthetic_events")"
+	assert_eq "triggers after reset ($how)" "" \
+		"$(grep -h -v '^#' "$TRACEFS"/events/irq/*/trigger "$TRACEFS"/events/synthetic/*/trigger 2>/dev/null)"
+	assert_eq "set_event after reset ($how)" "" "$(cat "$TRACEFS/set_event")"
+done
+exit 0
