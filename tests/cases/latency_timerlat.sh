@@ -1,7 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # description: drvtrace timerlat: per-CPU timer IRQ and thread latency histograms with count, min, avg and max, as rtla timerlat hist; elsewhere a clear reason
-# requires: tracer:timerlat
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
