@@ -49,10 +49,12 @@ echo '-:kprobes/someone_elses' >>"$TRACEFS/kprobe_events"
 # that list is gone too, by removing triggers until none is left.
 [ -n "$have_hist" ] && [ -f "$TRACEFS/synthetic_events" ] || exit 0
 for how in "its state" "no state"; do
+	# (the last round's text must not pass for this one's)
+	rm -f /tmp/h.err
 	drvtrace hardirqs -G -d 120 >/dev/null 2>/tmp/h.err &
 	pid=$!
 	tries=0
-	until grep -q 'measuring hardirqs' /tmp/h.err; do
+	until grep -q 'measuring hardirqs' /tmp/h.err 2>/dev/null; do
 		tries=$((tries + 1))
 		[ $tries -lt 300 ] || fail "hardirqs did not start: $(cat /tmp/h.err)"
 		sleep 0.1
@@ -60,7 +62,7 @@ for how in "its state" "no state"; do
 	kill -KILL $pid
 	wait $pid 2>/dev/null
 	grep -q '^drvtrace_hardirq_lat' "$TRACEFS/synthetic_events" ||
-		fail "no synthetic event to leave behind: $(cat "$TRACEFS/synthetic_events")"
+		fail "$how: no synthetic event to leave behind: $(cat "$TRACEFS/synthetic_events" /tmp/h.err)"
 	[ "$how" = "its state" ] || rm -rf /tmp/drvtrace-state.*
 	drvtrace reset >/tmp/o.txt 2>&1 || fail "reset ($how) failed: $(cat /tmp/o.txt)"
 	grep -q 'could not' /tmp/o.txt && fail "reset ($how) left something: $(cat /tmp/o.txt)"
