@@ -82,26 +82,7 @@ report_stacks() {
 	echo 1 >"$B/tracing_on"
 	warn "aggregating stacks of $(sort -u "$st/sev" | tr / : | tr '\n' ' ')in the kernel, weighted by $field; $(
 		if [ -n "$secs" ]; then echo "for ${secs}s"; elif [ $# -gt 0 ]; then echo "while '$*' runs"; else echo "Ctrl-C to stop (or '$me stop')"; fi)"
-	if [ $# -gt 0 ]; then
-		"$@" &
-		cpid=$!
-		echo "$cpid" >>"$st/pids"
-		if [ -n "$secs" ]; then
-			(sleep "$secs"; kill -TERM "$cpid" 2>/dev/null) &
-			echo $! >>"$st/pids"
-		fi
-		[ -n "$interrupted" ] || wait "$cpid"
-		[ -z "$interrupted" ] || kill -TERM "$cpid" 2>/dev/null
-	elif [ -n "$secs" ]; then
-		sleep "$secs" &
-		echo $! >>"$st/pids"
-		[ -n "$interrupted" ] || wait $!
-	else
-		while [ -z "$interrupted" ]; do
-			sleep 1 &
-			wait $!
-		done
-	fi
+	run_window "$secs" "$@"
 	echo 0 >"$B/tracing_on"
 	phase=finishing
 	: >"$st/hist"

@@ -282,32 +282,9 @@ lat_synth() {
 
 # lat_wait SECS COMMAND...: the measuring phase, as record's.
 lat_wait() {
-	secs=$1
-	shift
 	phase=recording
 	echo 1 >"$B/tracing_on"
-	if [ $# -gt 0 ]; then
-		"$@" &
-		cpid=$!
-		echo "$cpid" >>"$st/pids"
-		if [ -n "$secs" ]; then
-			(sleep "$secs"; kill -TERM "$cpid" 2>/dev/null) &
-			echo $! >>"$st/pids"
-		fi
-		[ -n "$interrupted" ] || wait "$cpid"
-		cmd_rc=$?
-		[ -z "$interrupted" ] || kill -TERM "$cpid" 2>/dev/null
-	elif [ -n "$secs" ]; then
-		sleep "$secs" &
-		echo $! >>"$st/pids"
-		[ -n "$interrupted" ] || wait $!
-	else
-		warn "measuring; Ctrl-C to stop"
-		while [ -z "$interrupted" ]; do
-			sleep 1 &
-			wait $!
-		done
-	fi
+	run_window "$@"
 	if [ -n "$raw" ]; then
 		# Stop the pairing (the END triggers, newest first) while the
 		# recording still runs; restore_all removes the rest.
