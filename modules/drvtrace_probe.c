@@ -184,9 +184,9 @@ static void drvtrace_emit_entry(struct drvtrace_probe *p, struct pt_regs *regs,
 	struct drvtrace_record r;
 	unsigned int i;
 
-	if (!drvtrace_event_active(p->entry_ev))
+	if (!drvtrace_event_active(p->entry_ev) ||
+	    !drvtrace_record_start(&r, p->entry_ev))
 		return;
-	drvtrace_record_start(&r, p->entry_ev);
 	for (i = 0; i < p->nr_entry_fields; i++) {
 		if (call)
 			carry_put(&r, i, &p->fields[i], call);
@@ -272,10 +272,10 @@ static int drvtrace_kretprobe_ret(struct kretprobe_instance *ri,
 		return 0;
 	}
 	trace_func_exit(p->symbol, ret, duration_ns);
-	if (!drvtrace_event_active(p->exit_ev))
+	if (!drvtrace_event_active(p->exit_ev) ||
+	    !drvtrace_record_start(&r, p->exit_ev))
 		return 0;
 
-	drvtrace_record_start(&r, p->exit_ev);
 	drvtrace_record_put_value(&r, EXIT_FIELD_RET, ret);
 	drvtrace_record_put_value(&r, EXIT_FIELD_DURATION, duration_ns);
 	for (i = 0; i < p->nr_fields; i++) {

@@ -53,6 +53,7 @@ struct drvtrace_event {
 	struct drvtrace_event_field	fields[DRVTRACE_EVENT_MAX_FIELDS];
 	unsigned int			fixed_size;
 	unsigned int			stack_offset;	/* 0: no stack */
+	bool				variable;	/* a string or a stack */
 };
 
 /* The element size as a number: Debian 12's libtraceevent cannot do sizeof. */
@@ -367,11 +368,14 @@ struct drvtrace_event *drvtrace_event_create(const char *name,
 		unsigned int size = drvtrace_type_size(fields[i].type);
 
 		ev->fields[i] = fields[i];
+		if (drvtrace_type_is_string(fields[i].type))
+			ev->variable = true;
 		offset = ALIGN(offset, size);
 		ev->fields[i].offset = offset;
 		offset += size;
 	}
 	if (stack) {
+		ev->variable = true;
 		offset = ALIGN(offset, sizeof(u32));
 		ev->stack_offset = offset;
 		offset += sizeof(u32);
@@ -540,12 +544,37 @@ bool drvtrace_event_active(const struct drvtrace_event *ev)
 	return ev && rcu_access_pointer(ev->tp.funcs);
 }
 
-void drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev)
+/*
+ * Return: false when the record would go nowhere: no listener, or the one
+ * instance is soft-disabled or its ring buffer has no room.
+ */
+bool drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev)
 {
+	struct tracepoint_func *it = rcu_dereference_sched(ev->tp.funcs);
+	struct trace_event_file *file;
+
+	if (!it)
+		return false;
 	r->ev = ev;
-	r->buf = this_cpu_ptr(drvtrace_scratch);
 	r->size = ev->fixed_size;
-	memset(r->buf, 0, ev->fixed_size);
+	r->in_place = !ev->variable && it[0].func == drvtrace_event_probe &&
+		      !it[1].func;
+	if (!r->in_place) {
+		r->buf = this_cpu_ptr(drvtrace_scratch);
+		memset(r->buf, 0, ev->fixed_size);
+		return true;
+	}
+
+	/* What drvtrace_event_probe() does, without the copy. */
+	file = it[0].data;
+	if (trace_trigger_soft_disabled(file))
+		return false;
+	r->buf = trace_event_buffer_reserve(&r->fbuffer, file, ev->fixed_size);
+	if (!r->buf)
+		return false;
+	memset(r->buf + sizeof(struct trace_entry), 0,
+	       ev->fixed_size - sizeof(struct trace_entry));
+	return true;
 }
 
 void drvtrace_record_put_value(struct drvtrace_record *r, unsigned int field,
@@ -622,9 +651,14 @@ void drvtrace_record_put_stack(struct drvtrace_record *r)
 /* Hand the record to every instance and perf event that listens. */
 void drvtrace_record_emit(struct drvtrace_record *r)
 {
-	struct tracepoint_func *it = rcu_dereference_sched(r->ev->tp.funcs);
+	struct tracepoint_func *it;
 	void (*probe)(void *data, struct drvtrace_record *r);
 
+	if (r->in_place) {
+		trace_event_buffer_commit(&r->fbuffer);
+		return;
+	}
+	it = rcu_dereference_sched(r->ev->tp.funcs);
 	if (!it)
 		return;
 	do {

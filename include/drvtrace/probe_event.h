@@ -5,14 +5,18 @@
  * instance can enable, filter and trigger them, perf can record them, and
  * trace-cmd decodes them from their format files.
  *
- * A handler builds one record in a per-CPU scratch buffer with
- * drvtrace_record_start(), drvtrace_record_put_*(), then hands it to every
- * consumer with drvtrace_record_emit(). Handlers never nest on a CPU
- * (kprobes refuse to), so one buffer per CPU is enough.
+ * A handler builds one record with drvtrace_record_start(),
+ * drvtrace_record_put_*(), then hands it to every consumer with
+ * drvtrace_record_emit(). Where one instance alone listens and the record
+ * has a fixed size (no string, no stack), it is built in place in that
+ * instance's ring buffer, as a TRACE_EVENT() is; else in a per-CPU scratch
+ * buffer copied to each. Handlers never nest on a CPU (kprobes refuse
+ * to), so one scratch buffer per CPU is enough.
  */
 #ifndef _DRVTRACE_PROBE_EVENT_H
 #define _DRVTRACE_PROBE_EVENT_H
 
+#include <linux/trace_events.h>
 #include <linux/types.h>
 
 #include <drvtrace/fetch.h>
@@ -45,13 +49,15 @@ int drvtrace_event_init(void);
 void drvtrace_event_exit(void);
 
 struct drvtrace_record {
-	struct drvtrace_event	*ev;
-	char			*buf;
-	unsigned int		size;
+	struct drvtrace_event		*ev;
+	char				*buf;
+	unsigned int			size;
+	bool				in_place;	/* buf is in fbuffer's ring buffer */
+	struct trace_event_buffer	fbuffer;
 };
 
 bool drvtrace_event_active(const struct drvtrace_event *ev);
-void drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev);
+bool drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev);
 void drvtrace_record_put_value(struct drvtrace_record *r, unsigned int field,
 			       u64 val);
 void drvtrace_record_put_string(struct drvtrace_record *r, unsigned int field,
