@@ -179,6 +179,12 @@ restore_all() {
 		done
 		rm -f "$st/triggers"
 	fi
+	# The tracers first: a function filter emptied while the function
+	# tracer still runs would have it trace, and patch, every function.
+	awk '$2 == "tracer"' "$st/restore" |
+	while read -r n kind file; do
+		restore_one "$kind" "$file" "$st/f.$n"
+	done
 	awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }' "$st/restore" |
 	while read -r n kind file; do
 		restore_one "$kind" "$file" "$st/f.$n"
