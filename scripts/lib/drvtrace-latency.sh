@@ -50,7 +50,8 @@ tracepoints: see docs/latency.md.
   -c CLOCK    the trace clock of the time stamps (default local: both ends
               of a pair are on one CPU; global clamps a CPU whose clock lags)
   -R FILE     also record the entry/exit events themselves to FILE
-              (text, as 'record -o' writes), to check the histograms
+              (text, as 'record -o' writes), each pair the kernel made
+              followed by its synthetic event, to check the histograms
   -G          use the global buffer even where an instance would do
   -h          this help
 
@@ -288,7 +289,6 @@ lat_wait() {
 	if [ -n "$raw" ]; then
 		# Stop the pairing (the END triggers, newest first) while the
 		# recording still runs; restore_all removes the rest.
-		echo "drvtrace: window end: the kernel stops pairing" >"$B/trace_marker"
 		grep -F 'onmatch(' "$st/triggers" |
 		while IFS='	' read -r f trig; do
 			printf '!%s\n' "$trig" >>"$f"
@@ -296,6 +296,16 @@ lat_wait() {
 	fi
 	echo 0 >"$B/tracing_on"
 	phase=finishing
+}
+
+# lat_record_synth SYNTH: with -R, record the synthetic event too: each
+# pair the kernel made, next to the exit that made it. (Triggers run
+# whether or not the buffer records, so no window of the recording can
+# tell which exits the kernel paired; this does.) Listed with the
+# triggers, so that it is disabled before the event is deleted.
+lat_record_synth() {
+	[ -n "$raw" ] || return 0
+	add_trigger "$B/events/synthetic/$1/enable" 1 "recording the synthetic event $1"
 }
 
 # cmd_latency hardirqs|softirqs ARGS...
@@ -362,8 +372,7 @@ cmd_latency() {
 	fi
 	if [ -n "$raw" ]; then
 		# -R: the events are recorded from before the kernel pairs
-		# them until after it stops, and trace_marker lines mark the
-		# window, so that a check in user space pairs the same ones.
+		# them until after it stops, with the synthetic event.
 		for e in $evs; do
 			save_setting enable "$B/events/$e/enable"
 			tf_write "$B/events/$e/enable" 1 "enabling ${e%/*}:${e#*/}"
@@ -378,12 +387,14 @@ cmd_latency() {
 	if [ "$kind" = hardirqs ]; then
 		syn=drvtrace_hardirq_lat
 		lat_synth "$syn" "u64 lat; int irq; int ret; unsigned int cpu"
+		lat_record_synth "$syn"
 		flt=
 		[ -z "$only" ] || flt=$(lat_filter irq "$only")
-		lat_pair "$B" irq/irq_handler_entry irq/irq_handler_exit "$syn" "irq ret" "$flt" hi
 		key=irq
 		[ -z "$percpu" ] || key=irq,cpu
+		# The tables before the pairs that feed them: all count alike.
 		lat_hists "$B" "$syn" "$key" "ret != 0" hi
+		lat_pair "$B" irq/irq_handler_entry irq/irq_handler_exit "$syn" "irq ret" "$flt" hi
 	else
 		flt=
 		[ -z "$only" ] || flt=$(lat_filter vec "$only")
@@ -391,6 +402,10 @@ cmd_latency() {
 		[ -z "$percpu" ] || key=vec,cpu
 		lat_synth drvtrace_softirq_run "u64 lat; unsigned int vec; unsigned int cpu"
 		lat_synth drvtrace_softirq_delay "u64 lat; unsigned int vec; unsigned int cpu"
+		lat_record_synth drvtrace_softirq_run
+		lat_record_synth drvtrace_softirq_delay
+		lat_hists "$B" drvtrace_softirq_run "$key" "" sr
+		lat_hists "$B" drvtrace_softirq_delay "$key" "" sd
 		# Each pair in its own instance-local variables: ts0 of
 		# softirq_entry serves the run time, the raise's the delay.
 		lat_pair "$B" irq/softirq_entry irq/softirq_exit drvtrace_softirq_run vec "$flt" sr
@@ -399,12 +414,7 @@ cmd_latency() {
 		add_trigger "$B/events/irq/softirq_entry/trigger" \
 			"hist:keys=common_cpu,vec:sdl=common_timestamp-\$sd0,sdc=common_cpu:onmatch(irq.softirq_raise).trace(drvtrace_softirq_delay,\$sdl,vec,\$sdc):clock=$clock${flt:+ if $flt}" \
 			"the onmatch trigger on irq:softirq_entry"
-		lat_hists "$B" drvtrace_softirq_run "$key" "" sr
-		lat_hists "$B" drvtrace_softirq_delay "$key" "" sd
 	fi
-	# The kernel pairs from here: the START triggers are in place before
-	# the END ones, and the recording (-R) was on before either.
-	[ -z "$raw" ] || echo "drvtrace: window start: the kernel pairs from here" >"$B/trace_marker"
 	cmd_rc=0
 	warn "measuring $kind in the kernel${only:+ (only $only)}; $(
 		if [ -n "$secs" ]; then echo "for ${secs}s"; elif [ $# -gt 0 ]; then echo "while '$*' runs"; else echo "Ctrl-C to stop"; fi)"

@@ -82,7 +82,10 @@ save_setting() {
 	echo "$n $1 $2" >>"$st/restore"
 }
 
-# add_trigger FILE TRIGGER WHAT: add a trigger and remember to remove it.
+# add_trigger FILE TRIGGER WHAT: add a trigger and remember to remove it;
+# undone newest first. An event's enable file in the list (FILE .../enable,
+# TRIGGER 1) is written 0 in its turn: a synthetic event is deleted only
+# once no instance records it.
 add_trigger() {
 	printf '%s\t%s\n' "$1" "$2" >>"$st/triggers"
 	tf_append "$1" "$2" "$3"
@@ -172,8 +175,9 @@ restore_all() {
 	if [ -f "$st/triggers" ]; then
 		awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }' "$st/triggers" |
 		while IFS='	' read -r f trig; do
-			case $trig in
-			hist*) printf '!%s\n' "$trig" >>"$f" ;;
+			case $f:$trig in
+			*/enable:*) echo 0 >"$f" ;;
+			*:hist*) printf '!%s\n' "$trig" >>"$f" ;;
 			*) printf '!%s\n' "${trig%%:*}" >>"$f" ;;
 			esac 2>/dev/null
 		done

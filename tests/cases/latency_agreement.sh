@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# description: drvtrace hardirqs: the kernel's histograms (synthetic event, onmatch) agree with the same interrupts recorded raw and paired in user space, for the IRQ source's lines and the console UART's line
+# description: drvtrace hardirqs: the kernel's histograms (synthetic event, onmatch) agree with the same interrupts recorded raw and paired in user space, for the IRQ source's lines and a real line of the guest (x86_64: the console UART; arm64: the arch timer)
 # requires: hist_triggers synth_events
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
@@ -12,15 +12,21 @@ trap 'drvtrace reset -f >/dev/null 2>&1; trace_reset; unload_all' EXIT
 
 i0=$(irqsrc_col 0 2)
 i1=$(irqsrc_col 1 2)
-# A real line that goes through irq_handler_entry: the console UART,
-# ttyS0 on x86's IO-APIC (x86's local APIC timer is a system vector that
-# never does). arm64's PL011 console is written by polling and raises no
-# interrupt; its arch_timer line does reach the tracepoint, but there
-# the raw recording's window does not yet match the kernel's pairing
-# (see docs/latency.md), so arm64 checks the IRQ source's lines only.
-uart=$(awk '$1 ~ /^[0-9]+:$/ && / ttyS0$/ { sub(/:$/, "", $1); print $1; exit }' /proc/interrupts)
-[ -n "$uart" ] || [ "$(uname -m)" != x86_64 ] || fail "no ttyS0 line in /proc/interrupts: $(cat /proc/interrupts)"
-echo "lines: irqsrc $i0 $i1, console UART ${uart:-none}"
+# A real line that goes through irq_handler_entry: on x86_64 the console
+# UART, ttyS0 on the IO-APIC (x86's local APIC timer is a system vector
+# that never does); on arm64, whose PL011 console is polled, the per-CPU
+# arch_timer, a line that never rests.
+case $(uname -m) in
+x86_64) real=ttyS0 ;;
+aarch64) real=arch_timer ;;
+*) real= ;;
+esac
+rline=
+if [ -n "$real" ]; then
+	rline=$(awk -v n="$real" '$1 ~ /^[0-9]+:$/ && $NF == n { sub(/:$/, "", $1); print $1; exit }' /proc/interrupts)
+	[ -n "$rline" ] || fail "no $real line in /proc/interrupts: $(cat /proc/interrupts)"
+fi
+echo "lines: irqsrc $i0 $i1, ${real:-no real line} ${rline:-}"
 
 cat >/tmp/storm.sh <<EOS
 echo "fire 400" >$IRQSRC
@@ -39,7 +45,7 @@ for try in 1 2 3; do
 	# The counters compared below must be this try's storm only.
 	irqsrc_cmd reset
 	before=$(irqsrc_sum 4)
-	drvtrace hardirqs -I "$i0,$i1${uart:+,$uart}" -R /tmp/raw.txt -- sh /tmp/storm.sh \
+	drvtrace hardirqs -I "$i0,$i1${rline:+,$rline}" -R /tmp/raw.txt -- sh /tmp/storm.sh \
 		>/tmp/h.txt 2>/tmp/h.err || fail "hardirqs failed: $(cat /tmp/h.err)"
 	cat /tmp/h.txt
 	grep -q 'lost events: none' /tmp/h.err || fail "the raw recording lost events: $(cat /tmp/h.err)"
@@ -47,13 +53,19 @@ for try in 1 2 3; do
 	grep -q '^Hard IRQ handler time per line .* built in the kernel by hist triggers on the synthetic event drvtrace_hardirq_lat' /tmp/h.txt ||
 		fail "no header saying how it was built: $(head -n 1 /tmp/h.txt)"
 
-	# The same in user space: the events between the window's marks, paired
+	# The same in user space from the raw entry and exit events, paired
 	# per CPU as the kernel does (an entry sets the CPU's start, the next
-	# exit on that CPU reads and clears it), timestamps in microseconds.
-	awk -v lines=" $i0 $i1 $uart " '
-		/window start/ { on = 1; next }
-		/window end/ { on = 0; next }
-		!on { next }
+	# exit on that CPU reads and clears it), time stamps in microseconds.
+	# Which exits the kernel paired, the recording says: its synthetic
+	# event, next to the exit on that CPU (hist triggers run whether or
+	# not the buffer records, so no window of the recording could).
+	awk -v lines=" $i0 $i1 $rline " '
+		function count(irq, ret, lat) {
+			if (ret == "unhandled") { un[irq]++; return }
+			n[irq]++
+			if (!(irq in mn) || lat < mn[irq]) mn[irq] = lat
+			if (!(irq in mx) || lat > mx[irq]) mx[irq] = lat
+		}
 		{
 			cpu = ""; ts = ""
 			for (i = 1; i <= NF; i++) {
@@ -69,14 +81,16 @@ for try in 1 2 3; do
 			if (index(lines, " " irq " ") == 0) next
 			split(ts, p, ".")
 			us = p[1] * 1000000 + p[2]
-			if (ev == "irq_handler_entry:") { start[cpu] = us; has[cpu] = 1 }
-			else if (ev == "irq_handler_exit:" && has[cpu]) {
+			if (ev == "irq_handler_entry:") {
+				start[cpu] = us; has[cpu] = 1; px[cpu] = 0; ps[cpu] = ""
+			} else if (ev == "irq_handler_exit:" && has[cpu]) {
 				has[cpu] = 0
-				if (ret == "unhandled") { un[irq]++; next }
 				lat = (us - start[cpu]) * 1000
-				n[irq]++
-				if (!(irq in mn) || lat < mn[irq]) mn[irq] = lat
-				if (!(irq in mx) || lat > mx[irq]) mx[irq] = lat
+				if (ps[cpu] == irq) { count(irq, ret, lat); ps[cpu] = "" }
+				else { px[cpu] = 1; pirq[cpu] = irq; pret[cpu] = ret; plat[cpu] = lat }
+			} else if (ev == "drvtrace_hardirq_lat:") {
+				if (px[cpu] && pirq[cpu] == irq) { count(irq, pret[cpu], plat[cpu]); px[cpu] = 0 }
+				else ps[cpu] = irq
 			}
 		}
 		END { for (i in n) print i, n[i], un[i] + 0, mn[i], mx[i]
@@ -96,7 +110,7 @@ near() {
 	[ $(($1 - $2)) -le 1000 ] && [ $(($2 - $1)) -le 1000 ]
 }
 
-for irq in $i0 $i1 $uart; do
+for irq in $i0 $i1 $rline; do
 	k=$(sed -n "s/^irq $irq (.*): count \([0-9]*\), unhandled \([0-9]*\)\(, min \([0-9]*\), avg [0-9]*, max \([0-9]*\) ns\)\{0,1\}$/\1 \2 \4 \5/p" /tmp/h.txt)
 	u=$(awk -v i="$irq" '$1 == i { print $2, $3, $4, $5 }' /tmp/user.txt)
 	echo "irq $irq: kernel count unhandled min max: ${k:-none}; user space: ${u:-none}"
