@@ -99,3 +99,17 @@ grep -Eq '^\{ fn: /proc/version +\} hitcount: +3$' "$EV/do_sys_openat2_entry/his
 # Every field is listed in the status, with its type.
 assert_eq "vfs_read's status fields" "vfs_read count:u32,comm:string" \
 	"$(awk '$1 == "vfs_read" && $10 == "vfs_read" { print $10, $11 }' "$CONTROL")"
+
+# Who enables every drvtrace event enables drvtrace:event_registrar too,
+# the event whose ->reg() adds and removes the per-probe events: probes
+# still come and go, with their events, and it stays enabled.
+echo 1 >"$TRACEFS/events/drvtrace/enable"
+control_cmd "probe reg_check=vfs_read count=arg3:u32"
+for e in reg_check_entry reg_check_exit; do
+	[ -d "$EV/$e" ] || fail "with drvtrace:* enabled, no $e for a new probe: $(ls "$EV")"
+done
+control_cmd "unprobe reg_check"
+[ ! -d "$EV/reg_check_entry" ] || fail "with drvtrace:* enabled, a removed probe's events stay"
+assert_eq "drvtrace:event_registrar still enabled" 1 \
+	"$(cut -c1 "$TRACEFS/events/drvtrace/event_registrar/enable")"
+echo 0 >"$TRACEFS/events/drvtrace/enable"
