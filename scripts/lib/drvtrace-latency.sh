@@ -569,16 +569,6 @@ with: echo "text" > TRACEFS/trace_marker.
 EOF2
 }
 
-# The tracer off before restore_all puts the filters back: with
-# function_graph still on, emptying set_ftrace_filter patches every
-# function of the kernel (under TCG: a 26 s soft lockup).
-graph_exit() {
-	rc=$?
-	[ -z "${B:-}" ] || [ ! -f "$B/current_tracer" ] || echo nop >"$B/current_tracer" 2>/dev/null
-	(exit "$rc")
-	on_exit
-}
-
 cmd_graph() {
 	funcs='' graphs='' depth='' thresh='' cpu='' secs='' out=''
 	while getopts g:F:D:T:C:d:o:h opt; do
@@ -610,7 +600,7 @@ cmd_graph() {
 	[ -n "$funcs$graphs" ] ||
 		warn "graphing every function of the kernel: expect lost events and a slow start and stop; narrow it with -g or -F"
 
-	trap graph_exit EXIT
+	trap on_exit EXIT
 	trap 'on_signal INT 130' INT
 	trap 'on_signal TERM 143' TERM
 	trap 'on_signal HUP 129' HUP
