@@ -24,7 +24,8 @@ awk 'NF < 2 || $NF !~ /^[0-9]+$/ || $1 ~ /\+0x/ { bad = 1 } END { exit bad }' /t
 # root is not always a syscall or an interrupt entry.
 # Where PREEMPT_RT forces the handler into the line's thread, the stack
 # is that thread's, from irq_thread() through irq_forced_thread_fn().
-if [ "$(irqsrc_ctx)" = thread ]; then
+ctx=$(irqsrc_ctx nr_irqs=2 rate_hz=0)
+if [ "$ctx" = thread ]; then
 	path='(^|;)kthread;irq_thread;irq_forced_thread_fn(;irqsrc_handler)?$'
 	leaves='irqsrc_handler irq_forced_thread_fn'
 else
@@ -35,7 +36,7 @@ awk -v path="$path" -v leaves=" $leaves " '{ n = split($1, f, ";")
 	if (index(leaves, " " f[n] " ") == 0) bad = 1
 	if ($1 !~ path) bad = 1
 	} END { exit bad }' /tmp/hits ||
-	fail "a stack of handler_exit is not one of the $(irqsrc_ctx) handler's: $path"
+	fail "a stack of handler_exit is not one of the $ctx handler's: $path"
 leaf=$(head -n 1 /tmp/hits | awk '{ n = split($1, f, ";"); print f[n] }')
 assert_eq "hits summed over the stacks" 400 "$(awk '{ n += $NF } END { print n }' /tmp/hits)"
 grep -q 'distinct stacks' /tmp/err || fail "no closing line: $(cat /tmp/err)"

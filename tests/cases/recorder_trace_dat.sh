@@ -39,7 +39,7 @@ assert_eq "irq:irq_handler_exit events counted by drvtrace-rec -c" "$n" \
 # Our handler runs once per interrupt in hard-IRQ context; in a forced
 # thread (PREEMPT_RT) once per wake-up, which may claim several.
 runs=$n
-if [ "$(irqsrc_ctx)" = thread ]; then
+if [ "$(irqsrc_ctx nr_irqs=1 rate_hz=0)" = thread ]; then
 	runs=$(count drvtrace_kp:rec_kp /tmp/count)
 	if [ "${runs:-0}" -le 0 ] || [ "$runs" -gt "$n" ]; then
 		fail "the thread ran the handler '$runs' times for $n interrupts"
