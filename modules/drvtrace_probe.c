@@ -13,8 +13,8 @@
  * (drvtrace:setup_irq_entry/exit).
  *
  * Handlers run wherever the probed function runs: NMI, the scheduler,
- * timekeeping with its seqcount held for writing. So they read only the
- * NMI-safe monotonic clock, count in per-CPU counters, take no lock, read
+ * timekeeping with its seqcount held for writing. So they read only an
+ * NMI-safe clock (local_clock()), count in per-CPU counters, take no lock, read
  * memory through the no-fault accessors, and never sleep. Functions the
  * kernel's own kprobe_events refuse (notrace, blacklisted) are refused.
  *
@@ -38,11 +38,11 @@
 #include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/ptrace.h>
+#include <linux/sched/clock.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/timekeeping.h>
 
 #include <drvtrace/cmd.h>
 #include <drvtrace/probe.h>
@@ -119,6 +119,21 @@ struct drvtrace_zombie {
 };
 
 /* Handlers: any context. */
+
+/*
+ * The clock of a call's duration: local_clock(), the trace clock of perf
+ * and of ftrace's "perf"/"local" clocks. It is NMI-safe and takes no lock,
+ * where ktime_get() spins on the timekeeping seqcount a probed function
+ * may hold. ktime_get_mono_fast_ns() is NMI-safe too, but reads the
+ * clocksource: a TCG guest's TSC is unstable, so that is HPET, an emulated
+ * device read costing more than the rest of the handler. Where TSCs are
+ * not synchronized, a call that returns on another CPU is off by at most
+ * a jiffy, as the kernel's own trace clock is.
+ */
+static u64 drvtrace_clock(void)
+{
+	return local_clock();
+}
 
 static void fetch_into_record(struct drvtrace_probe *p, struct drvtrace_record *r,
 			      unsigned int field, const struct drvtrace_fetch *f,
@@ -250,14 +265,14 @@ static int drvtrace_kretprobe_entry(struct kretprobe_instance *ri,
 			drvtrace_emit_entry(p, regs, call);
 	}
 	/* Taken last, so the entry event's own cost is not in the duration. */
-	call->start_ns = ktime_get_mono_fast_ns();
+	call->start_ns = drvtrace_clock();
 	return 0;
 }
 
 static int drvtrace_kretprobe_ret(struct kretprobe_instance *ri,
 				  struct pt_regs *regs)
 {
-	u64 duration_ns = ktime_get_mono_fast_ns();
+	u64 duration_ns = drvtrace_clock();
 	struct drvtrace_probe *p = container_of(get_kretprobe(ri),
 						struct drvtrace_probe, rp);
 	struct drvtrace_call *call = (struct drvtrace_call *)ri->data;
@@ -290,6 +305,7 @@ static int drvtrace_kretprobe_ret(struct kretprobe_instance *ri,
 }
 
 /* Probing our own handlers would recurse: have the kernel refuse it. */
+NOKPROBE_SYMBOL(drvtrace_clock);
 NOKPROBE_SYMBOL(fetch_into_record);
 NOKPROBE_SYMBOL(carry_fetch);
 NOKPROBE_SYMBOL(carry_put);
