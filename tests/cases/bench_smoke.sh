@@ -4,6 +4,7 @@
 # shellcheck source=tests/lib.sh
 . /drvtrace/tests/lib.sh
 
+online=$(cat /sys/devices/system/cpu/online)
 # 500 calls: the printk variant must not overrun the kernel log.
 BENCH_CALLS=500 BENCH_REPEATS=1 /drvtrace/scripts/guest/bench >/tmp/bench.out 2>&1 ||
 	fail "bench failed: $(tail -n 5 /tmp/bench.out)"
@@ -16,6 +17,8 @@ assert_eq "goal rows" 6 "$(grep -c '| at most ' /tmp/bench.out)"
 # It must have left tracing as it found it.
 assert_eq "kprobe_events" "" "$(cat "$TRACEFS/kprobe_events")"
 assert_eq "current_tracer" nop "$(cat "$TRACEFS/current_tracer")"
+# It times on one CPU, the others offline for the while.
+assert_eq "online CPUs after the bench" "$online" "$(cat /sys/devices/system/cpu/online)"
 
 # The collector throughput part, with two low rates and 1 s storms.
 THROUGHPUT_SECONDS=1 THROUGHPUT_START_HZ=500 THROUGHPUT_MAX_HZ=1000 \
