@@ -14,7 +14,7 @@
  *
  * Handlers run wherever the probed function runs: NMI, the scheduler,
  * timekeeping with its seqcount held for writing. So they read only an
- * NMI-safe clock (local_clock()), count in per-CPU counters, take no lock, read
+ * NMI-safe clock (trace_clock_local()), count in per-CPU counters, take no lock, read
  * memory through the no-fault accessors, and never sleep. Functions the
  * kernel's own kprobe_events refuse (notrace, blacklisted) are refused.
  *
@@ -38,11 +38,11 @@
 #include <linux/mutex.h>
 #include <linux/percpu.h>
 #include <linux/ptrace.h>
-#include <linux/sched/clock.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/trace_clock.h>
 
 #include <drvtrace/cmd.h>
 #include <drvtrace/probe.h>
@@ -121,18 +121,21 @@ struct drvtrace_zombie {
 /* Handlers: any context. */
 
 /*
- * The clock of a call's duration: local_clock(), the trace clock of perf
- * and of ftrace's "perf"/"local" clocks. It is NMI-safe and takes no lock,
- * where ktime_get() spins on the timekeeping seqcount a probed function
- * may hold. ktime_get_mono_fast_ns() is NMI-safe too, but reads the
- * clocksource: a TCG guest's TSC is unstable, so that is HPET, an emulated
- * device read costing more than the rest of the handler. Where TSCs are
- * not synchronized, a call that returns on another CPU is off by at most
- * a jiffy, as the kernel's own trace clock is.
+ * The clock of a call's duration: trace_clock_local(), sched_clock(), the
+ * clock ftrace stamps events and function_graph times calls with. It is
+ * NMI-safe and takes no lock, where ktime_get() spins on the timekeeping
+ * seqcount a probed function may hold. Not ktime_get_mono_fast_ns(),
+ * NMI-safe too: it reads the clocksource, in a TCG guest (unstable TSC)
+ * an emulated HPET costing more than the rest of the handlers. Nor
+ * local_clock(): with an unstable TSC it clamps to a jiffy past the last
+ * tick, so that a short call measures 0 ns. A call that returns on
+ * another CPU is exact where TSCs are synchronized (every arm64, x86 with
+ * a stable TSC); elsewhere it is off by the two CPUs' skew, and never
+ * below 0.
  */
 static u64 drvtrace_clock(void)
 {
-	return local_clock();
+	return trace_clock_local();
 }
 
 static void fetch_into_record(struct drvtrace_probe *p, struct drvtrace_record *r,
@@ -280,7 +283,11 @@ static int drvtrace_kretprobe_ret(struct kretprobe_instance *ri,
 	struct drvtrace_record r;
 	unsigned int i;
 
-	duration_ns -= call->start_ns;
+	/* On a CPU whose clock lags the entry's: 0, not a wrapped u64. */
+	if (duration_ns > call->start_ns)
+		duration_ns -= call->start_ns;
+	else
+		duration_ns = 0;
 	this_cpu_inc(p->stats->returns);
 	if (p->setup_irq) {
 		trace_setup_irq_exit(call->irq, ret, duration_ns);
