@@ -29,7 +29,8 @@
  *                               the lines or on one line; returns when done
  *   spurious <count> [<hwirq>]  the same with the status register clear,
  *                               at most 1000 at a time
- *   rate <hz>                   periodic rate, 0 stops the timer
+ *   rate <hz>                   periodic rate, 0 stops the timer; returns
+ *                               when the old rate's handlers have run
  *   reset                       zero the counters
  *   request <hwirq>             request_irq() the line a second time, as a
  *                               conflicting driver would; the write returns
@@ -269,6 +270,19 @@ static enum hrtimer_restart irqsrc_burst_fn(struct hrtimer *timer)
 }
 
 /*
+ * Wait for every handler still to run on our lines, in hard-IRQ context or
+ * in a line's thread. A thread may be woken again while it runs, for an
+ * event it claims on its next run: synchronize_irq() waits for that run too.
+ */
+static void irqsrc_sync_lines(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < irqsrc_nr; i++)
+		synchronize_irq(irqsrc_lines[i].irq);
+}
+
+/*
  * Raise @count interrupts in hard-IRQ context; returns when all were
  * handled, in hard-IRQ context or in the lines' threads.
  */
@@ -289,21 +303,21 @@ static int irqsrc_fire(unsigned long count, int hwirq, bool spurious)
 		 * The writer was killed: stop the burst where it is. A
 		 * handler may restart the timer until nothing is waiting.
 		 */
-		unsigned int i;
-
 		hrtimer_cancel(&irqsrc_burst_timer);
 		WRITE_ONCE(b->waiting, NULL);
-		for (i = 0; i < irqsrc_nr; i++)
-			synchronize_irq(irqsrc_lines[i].irq);
+		irqsrc_sync_lines();
 		hrtimer_cancel(&irqsrc_burst_timer);
 		return -EINTR;
 	}
+	irqsrc_sync_lines();
 	return 0;
 }
 
+/* Also waits for the handlers of what the old rate raised, as fire does. */
 static void irqsrc_set_rate(unsigned int hz)
 {
 	hrtimer_cancel(&irqsrc_periodic);
+	irqsrc_sync_lines();
 	rate_hz = hz;
 	if (!hz)
 		return;
