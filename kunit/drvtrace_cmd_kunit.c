@@ -115,6 +115,11 @@ static const struct cmd_case invalid_cases[] = {
 	{ "probe f x=+0x(arg1)", -EINVAL },
 	{ "probe f x=0(arg1)", -EINVAL },
 	{ "probe f x=+0(+0(+0(+0(+0(arg1)))))", -EINVAL },
+	/* Dereferences without a name or a '(': once an oops in naming them. */
+	{ "probe f +0", -EINVAL },
+	{ "probe f -8", -EINVAL },
+	{ "probe f +", -EINVAL },
+	{ "probe f +0arg1)", -EINVAL },
 	{ "probe f x=+0(comm)", -EINVAL },
 	{ "probe f x=comm:u32", -EINVAL },
 	{ "probe f x=@", -EINVAL },

@@ -92,9 +92,10 @@ static void default_field_name(const char *spec, char *name, size_t size)
 	size_t len;
 	char *p;
 
-	if (*base == '+' || *base == '-') {
-		open = strchr(base, '(');
-		len = open ? min_t(size_t, open - base - 1, sizeof(off) - 2) : 0;
+	/* Without a '(', the fetch is malformed and its parser says why. */
+	open = strchr(base, '(');
+	if ((*base == '+' || *base == '-') && open) {
+		len = min_t(size_t, open - base - 1, sizeof(off) - 2);
 		if (*base == '-')
 			strscpy(off, "_m", sizeof(off));
 		else

@@ -289,6 +289,7 @@ static const struct known_answer control_answers[] = {
 	{ "probe irq_domain_remove\nprobe irq_domain_remove\n", 0, EEXIST },
 	{ "probe irq_domain_remove entry args=7\n", 0, EINVAL },
 	{ "probe irq_domain_remove\nbogus\n", 0, EINVAL },
+	{ "probe irq_domain_remove +16\n", 0, EINVAL },
 	{ "probe ", 4097, E2BIG },
 	{ NULL },
 };
