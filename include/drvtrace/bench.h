@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 void drvtrace_bench_empty(u64 a, u64 b, u64 c);
+void drvtrace_bench_twin(u64 a, u64 b, u64 c);
 void drvtrace_bench_tracepoint(u64 a, u64 b, u64 c);
 void drvtrace_bench_trace_printk(u64 a, u64 b, u64 c);
 void drvtrace_bench_printk(u64 a, u64 b, u64 c);
