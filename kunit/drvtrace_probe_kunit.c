@@ -714,6 +714,57 @@ static void typed_records(struct kunit *test)
 			(s64)(s16)((long)&arg - 5));
 }
 
+/*
+ * Fixed-size entry fields travel as an image of the records' layout: the
+ * values land where each record has them, and the padding is zeros.
+ */
+static void typed_image(struct kunit *test)
+{
+	struct caught *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	struct typed_arg arg = { .id = 0xbeef, .name = "eth2" };
+	unsigned int off, pad;
+	struct drvtrace_probe *p;
+	char script[160];
+	const char *rec;
+
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, c);
+	snprintf(script, sizeof(script),
+		 "probe t=" TARGET " a=arg2:s8 p=arg1:x64 id=+%zu(arg1):u32 r=retval:s16",
+		 offsetof(struct typed_arg, id));
+	KUNIT_ASSERT_EQ(test, exec(script), 0);
+	p = find_probe("t");
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, p->image);
+	KUNIT_EXPECT_TRUE(test, p->image_holes);
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->entry_ev->tp,
+							catch_record, c), 0);
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->exit_ev->tp,
+							catch_record, c), 0);
+
+	drvtrace_kunit_target((long)&arg, -5, 0, 0, 0, 0);
+
+	tracepoint_probe_unregister(&p->entry_ev->tp, catch_record, c);
+	tracepoint_probe_unregister(&p->exit_ev->tp, catch_record, c);
+	tracepoint_synchronize_unregister();
+	KUNIT_ASSERT_EQ(test, atomic_read(&c->n), 2);
+
+	rec = c->rec[0];
+	KUNIT_EXPECT_EQ(test, (s64)rec_value(test, p->entry_ev, rec, "a"), -5LL);
+	KUNIT_EXPECT_EQ(test, rec_value(test, p->entry_ev, rec, "p"), (u64)(long)&arg);
+	KUNIT_EXPECT_EQ(test, rec_value(test, p->entry_ev, rec, "id"), 0xbeefULL);
+
+	rec = c->rec[1];
+	KUNIT_EXPECT_EQ(test, (s64)rec_value(test, p->exit_ev, rec, "a"), -5LL);
+	KUNIT_EXPECT_EQ(test, rec_value(test, p->exit_ev, rec, "p"), (u64)(long)&arg);
+	KUNIT_EXPECT_EQ(test, rec_value(test, p->exit_ev, rec, "id"), 0xbeefULL);
+	KUNIT_EXPECT_EQ(test, (s64)rec_value(test, p->exit_ev, rec, "r"),
+			(s64)(s16)((long)&arg - 5));
+	/* The 7 bytes between the s8 and the x64 after it. */
+	off = p->exit_ev->fields[field_index(p->exit_ev, "a")].offset + 1;
+	for (pad = off; pad < off + 7; pad++)
+		KUNIT_EXPECT_EQ_MSG(test, rec[pad], 0, "padding byte at %u", pad);
+}
+
 /* A bad pointer in a probed call: marked values, counted faults, no oops. */
 static void typed_faults(struct kunit *test)
 {
@@ -837,6 +888,7 @@ static void typed_pending(struct kunit *test)
 
 static struct kunit_case typed_cases[] = {
 	KUNIT_CASE(typed_records),
+	KUNIT_CASE(typed_image),
 	KUNIT_CASE(typed_faults),
 	KUNIT_CASE(typed_stack),
 	KUNIT_CASE(typed_all_or_nothing),

@@ -22,26 +22,25 @@
 
 struct drvtrace_type_info {
 	const char	*name;
-	unsigned char	size;
 	bool		is_signed;
 };
 
 static const struct drvtrace_type_info drvtrace_types[DRVTRACE_NR_TYPES] = {
-	[DRVTRACE_TYPE_U8]	= { "u8", 1, false },
-	[DRVTRACE_TYPE_U16]	= { "u16", 2, false },
-	[DRVTRACE_TYPE_U32]	= { "u32", 4, false },
-	[DRVTRACE_TYPE_U64]	= { "u64", 8, false },
-	[DRVTRACE_TYPE_S8]	= { "s8", 1, true },
-	[DRVTRACE_TYPE_S16]	= { "s16", 2, true },
-	[DRVTRACE_TYPE_S32]	= { "s32", 4, true },
-	[DRVTRACE_TYPE_S64]	= { "s64", 8, true },
-	[DRVTRACE_TYPE_X8]	= { "x8", 1, false },
-	[DRVTRACE_TYPE_X16]	= { "x16", 2, false },
-	[DRVTRACE_TYPE_X32]	= { "x32", 4, false },
-	[DRVTRACE_TYPE_X64]	= { "x64", 8, false },
-	[DRVTRACE_TYPE_STRING]	= { "string", 4, false },	/* __data_loc */
-	[DRVTRACE_TYPE_USTRING]	= { "ustring", 4, false },
-	[DRVTRACE_TYPE_SYMBOL]	= { "symbol", 8, false },
+	[DRVTRACE_TYPE_U8]	= { "u8", false },
+	[DRVTRACE_TYPE_U16]	= { "u16", false },
+	[DRVTRACE_TYPE_U32]	= { "u32", false },
+	[DRVTRACE_TYPE_U64]	= { "u64", false },
+	[DRVTRACE_TYPE_S8]	= { "s8", true },
+	[DRVTRACE_TYPE_S16]	= { "s16", true },
+	[DRVTRACE_TYPE_S32]	= { "s32", true },
+	[DRVTRACE_TYPE_S64]	= { "s64", true },
+	[DRVTRACE_TYPE_X8]	= { "x8", false },
+	[DRVTRACE_TYPE_X16]	= { "x16", false },
+	[DRVTRACE_TYPE_X32]	= { "x32", false },
+	[DRVTRACE_TYPE_X64]	= { "x64", false },
+	[DRVTRACE_TYPE_STRING]	= { "string", false },	/* __data_loc */
+	[DRVTRACE_TYPE_USTRING]	= { "ustring", false },
+	[DRVTRACE_TYPE_SYMBOL]	= { "symbol", false },
 };
 
 const char *drvtrace_type_name(enum drvtrace_type type)
@@ -49,19 +48,9 @@ const char *drvtrace_type_name(enum drvtrace_type type)
 	return drvtrace_types[type].name;
 }
 
-unsigned int drvtrace_type_size(enum drvtrace_type type)
-{
-	return drvtrace_types[type].size;
-}
-
 bool drvtrace_type_is_signed(enum drvtrace_type type)
 {
 	return drvtrace_types[type].is_signed;
-}
-
-bool drvtrace_type_is_string(enum drvtrace_type type)
-{
-	return type == DRVTRACE_TYPE_STRING || type == DRVTRACE_TYPE_USTRING;
 }
 
 int drvtrace_type_parse(const char *name, enum drvtrace_type *type)
@@ -286,8 +275,8 @@ int drvtrace_fetch_parse(char *spec, struct drvtrace_fetch *f, char *why,
 
 /* Evaluation, in probe handlers. */
 
-static unsigned long fetch_base(const struct drvtrace_fetch *f,
-				struct pt_regs *regs)
+static __always_inline unsigned long fetch_base(const struct drvtrace_fetch *f,
+						struct pt_regs *regs)
 {
 	switch (f->base) {
 	case DRVTRACE_FETCH_ARG:
@@ -305,8 +294,8 @@ static unsigned long fetch_base(const struct drvtrace_fetch *f,
 }
 
 /* Follow all but the last dereference; *@v is then the last one's base. */
-static int fetch_walk(const struct drvtrace_fetch *f, struct pt_regs *regs,
-		      unsigned long *v)
+static __always_inline int fetch_walk(const struct drvtrace_fetch *f,
+				      struct pt_regs *regs, unsigned long *v)
 {
 	unsigned int i;
 

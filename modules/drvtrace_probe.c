@@ -81,6 +81,16 @@ struct drvtrace_probe {
 	bool				registered;	/* false: pending */
 	unsigned int			nr_fields;
 	unsigned int			nr_entry_fields; /* fetched at entry, first */
+	/*
+	 * image: the entry fields are all fixed-size, and the call data
+	 * holds them as both events' records lay them out (image_len bytes
+	 * at image_entry_off and image_exit_off): one copy fills a record.
+	 */
+	bool				image;
+	bool				image_holes;	/* padding to zero */
+	unsigned int			image_len;
+	unsigned int			image_entry_off;
+	unsigned int			image_exit_off;
 	struct drvtrace_probe_field	*fields;
 	struct drvtrace_event		*entry_ev;
 	struct drvtrace_event		*exit_ev;
@@ -155,12 +165,36 @@ static void fetch_into_record(struct drvtrace_probe *p, struct drvtrace_record *
 		this_cpu_inc(p->stats->faults);
 }
 
+/* The entry fields, fetched once into the call data as records hold them. */
+static void image_fetch(struct drvtrace_probe *p, struct drvtrace_call *call,
+			struct pt_regs *regs)
+{
+	unsigned int i;
+	u64 val;
+
+	if (p->image_holes)
+		memset(call->data, 0, p->image_len);
+	for (i = 0; i < p->nr_entry_fields; i++) {
+		const struct drvtrace_probe_field *f = &p->fields[i];
+
+		if (drvtrace_fetch_value(&f->fetch, regs, &val))
+			this_cpu_inc(p->stats->faults);
+		drvtrace_put_sized(call->data + f->carry,
+				   drvtrace_type_size(f->fetch.type), val);
+	}
+	call->fetched = true;
+}
+
 static void carry_fetch(struct drvtrace_probe *p, struct drvtrace_call *call,
 			struct pt_regs *regs)
 {
 	unsigned int i;
 	int err, len;
 
+	if (p->image) {
+		image_fetch(p, call, regs);
+		return;
+	}
 	for (i = 0; i < p->nr_entry_fields; i++) {
 		const struct drvtrace_probe_field *f = &p->fields[i];
 		char *slot = call->data + f->carry;
@@ -202,14 +236,18 @@ static void drvtrace_emit_entry(struct drvtrace_probe *p, struct pt_regs *regs,
 	struct drvtrace_record r;
 	unsigned int i;
 
-	if (!drvtrace_event_active(p->entry_ev) ||
-	    !drvtrace_record_start(&r, p->entry_ev))
+	if (!drvtrace_record_start(&r, p->entry_ev))
 		return;
-	for (i = 0; i < p->nr_entry_fields; i++) {
-		if (call)
-			carry_put(&r, i, &p->fields[i], call);
-		else
-			fetch_into_record(p, &r, i, &p->fields[i].fetch, regs);
+	if (call && p->image) {
+		memcpy(r.buf + p->image_entry_off, call->data, p->image_len);
+	} else {
+		for (i = 0; i < p->nr_entry_fields; i++) {
+			if (call)
+				carry_put(&r, i, &p->fields[i], call);
+			else
+				fetch_into_record(p, &r, i, &p->fields[i].fetch,
+						  regs);
+		}
 	}
 	drvtrace_record_put_stack(&r);
 	drvtrace_record_emit(&r);
@@ -294,13 +332,20 @@ static int drvtrace_kretprobe_ret(struct kretprobe_instance *ri,
 		return 0;
 	}
 	trace_func_exit(p->symbol, ret, duration_ns);
-	if (!drvtrace_event_active(p->exit_ev) ||
-	    !drvtrace_record_start(&r, p->exit_ev))
+	if (!drvtrace_record_start(&r, p->exit_ev))
 		return 0;
 
 	drvtrace_record_put_value(&r, EXIT_FIELD_RET, ret);
 	drvtrace_record_put_value(&r, EXIT_FIELD_DURATION, duration_ns);
-	for (i = 0; i < p->nr_fields; i++) {
+	i = 0;
+	if (p->image) {
+		if (call->fetched)
+			memcpy(r.buf + p->image_exit_off, call->data, p->image_len);
+		else
+			memset(r.buf + p->image_exit_off, 0, p->image_len);
+		i = p->nr_entry_fields;
+	}
+	for (; i < p->nr_fields; i++) {
 		if (i < p->nr_entry_fields)
 			carry_put(&r, EXIT_FIRST_FIELD + i, &p->fields[i], call);
 		else
@@ -314,6 +359,7 @@ static int drvtrace_kretprobe_ret(struct kretprobe_instance *ri,
 /* Probing our own handlers would recurse: have the kernel refuse it. */
 NOKPROBE_SYMBOL(drvtrace_clock);
 NOKPROBE_SYMBOL(fetch_into_record);
+NOKPROBE_SYMBOL(image_fetch);
 NOKPROBE_SYMBOL(carry_fetch);
 NOKPROBE_SYMBOL(carry_put);
 NOKPROBE_SYMBOL(drvtrace_emit_entry);
@@ -540,6 +586,36 @@ static struct drvtrace_probe *drvtrace_find_event(const char *event)
 }
 
 /* Make the probe's events: none for the decoded __setup_irq. */
+/*
+ * Both events start their entry fields 8-byte aligned (after the 8-byte
+ * trace_entry; after ret and duration_ns), so the image's layout is theirs.
+ * Check it, field by field: a mismatch would write fields in wrong places.
+ */
+static int drvtrace_check_image(struct drvtrace_probe *p)
+{
+	unsigned int i;
+
+	if (p->entry_ev)
+		p->image_entry_off = drvtrace_event_field_offset(p->entry_ev, 0);
+	if (p->exit_ev)
+		p->image_exit_off = drvtrace_event_field_offset(p->exit_ev,
+								EXIT_FIRST_FIELD);
+	for (i = 0; i < p->nr_entry_fields; i++) {
+		unsigned int carry = p->fields[i].carry;
+
+		if ((p->entry_ev &&
+		     drvtrace_event_field_offset(p->entry_ev, i) != p->image_entry_off + carry) ||
+		    (p->exit_ev &&
+		     drvtrace_event_field_offset(p->exit_ev, EXIT_FIRST_FIELD + i) !=
+		     p->image_exit_off + carry)) {
+			WARN_ONCE(1, "drvtrace: %s: field %u not where the image has it\n",
+				  p->event, i);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 static int drvtrace_make_events(struct drvtrace_probe *p)
 {
 	char name[DRVTRACE_EVENT_NAME_MAX + sizeof("_entry")];
@@ -582,6 +658,8 @@ static int drvtrace_make_events(struct drvtrace_probe *p)
 			p->exit_ev = NULL;
 		}
 	}
+	if (!ret && p->image)
+		ret = drvtrace_check_image(p);
 out:
 	kfree(ef);
 	return ret;
@@ -621,18 +699,41 @@ static struct drvtrace_probe *drvtrace_alloc(const struct drvtrace_cmd *cmd)
 	p->setup_irq = !strcmp(cmd->symbol, "__setup_irq") && !cmd->nr_fields &&
 		       !cmd->stack;
 
-	/* Entry-side fields first, each with its slot in the call data. */
+	/*
+	 * Entry-side fields first, each with its slot in the call data: as
+	 * a record lays them out (the image) when all are fixed-size, else
+	 * a u64 or a string slot each.
+	 */
+	p->image = true;
 	for (i = 0; i < cmd->nr_fields; i++) {
-		if (drvtrace_fetch_at_return(&cmd->fields[i].fetch))
+		const struct drvtrace_fetch *f = &cmd->fields[i].fetch;
+
+		if (!drvtrace_fetch_at_return(f) && drvtrace_type_is_string(f->type))
+			p->image = false;
+	}
+	for (i = 0; i < cmd->nr_fields; i++) {
+		const struct drvtrace_fetch *f = &cmd->fields[i].fetch;
+		unsigned int size = drvtrace_type_size(f->type);
+
+		if (drvtrace_fetch_at_return(f))
 			continue;
 		strscpy(p->fields[n].name, cmd->fields[i].name, DRVTRACE_FIELD_NAME_MAX);
-		p->fields[n].fetch = cmd->fields[i].fetch;
-		p->fields[n].carry = carry;
-		carry += drvtrace_type_is_string(cmd->fields[i].fetch.type) ?
-			 CARRY_STRING_SIZE : sizeof(u64);
+		p->fields[n].fetch = *f;
+		if (p->image) {
+			p->image_holes |= !IS_ALIGNED(carry, size);
+			carry = ALIGN(carry, size);
+			p->fields[n].carry = carry;
+			carry += size;
+		} else {
+			p->fields[n].carry = carry;
+			carry += drvtrace_type_is_string(f->type) ?
+				 CARRY_STRING_SIZE : sizeof(u64);
+		}
 		n++;
 	}
 	p->nr_entry_fields = n;
+	p->image = p->image && n;
+	p->image_len = p->image ? carry : 0;
 	for (i = 0; i < cmd->nr_fields; i++) {
 		if (!drvtrace_fetch_at_return(&cmd->fields[i].fetch))
 			continue;

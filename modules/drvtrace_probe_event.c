@@ -54,6 +54,7 @@ struct drvtrace_event {
 	unsigned int			fixed_size;
 	unsigned int			stack_offset;	/* 0: no stack */
 	bool				variable;	/* a string or a stack */
+	bool				holes;		/* padding between fields */
 };
 
 /* The element size as a number: Debian 12's libtraceevent cannot do sizeof. */
@@ -66,6 +67,13 @@ static char __percpu *drvtrace_scratch;
 const char *drvtrace_event_name(const struct drvtrace_event *ev)
 {
 	return ev->name;
+}
+
+/* Where @field lies in the record, from its start (the trace_entry). */
+unsigned int drvtrace_event_field_offset(const struct drvtrace_event *ev,
+					 unsigned int field)
+{
+	return ev->fields[field].offset;
 }
 
 /* The C type a field shows in its format file. */
@@ -370,12 +378,15 @@ struct drvtrace_event *drvtrace_event_create(const char *name,
 		ev->fields[i] = fields[i];
 		if (drvtrace_type_is_string(fields[i].type))
 			ev->variable = true;
+		if (!IS_ALIGNED(offset, size))
+			ev->holes = true;
 		offset = ALIGN(offset, size);
 		ev->fields[i].offset = offset;
 		offset += size;
 	}
 	if (stack) {
 		ev->variable = true;
+		ev->holes |= !IS_ALIGNED(offset, sizeof(u32));
 		offset = ALIGN(offset, sizeof(u32));
 		ev->stack_offset = offset;
 		offset += sizeof(u32);
@@ -545,14 +556,18 @@ bool drvtrace_event_active(const struct drvtrace_event *ev)
 }
 
 /*
- * Return: false when the record would go nowhere: no listener, or the one
- * instance is soft-disabled or its ring buffer has no room.
+ * Return: false when the record would go nowhere: no event (@ev NULL), no
+ * listener, or the one instance is soft-disabled or its ring buffer has
+ * no room.
  */
 bool drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev)
 {
-	struct tracepoint_func *it = rcu_dereference_sched(ev->tp.funcs);
+	struct tracepoint_func *it;
 	struct trace_event_file *file;
 
+	if (!ev)
+		return false;
+	it = rcu_dereference_sched(ev->tp.funcs);
 	if (!it)
 		return false;
 	r->ev = ev;
@@ -572,8 +587,10 @@ bool drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev)
 	r->buf = trace_event_buffer_reserve(&r->fbuffer, file, ev->fixed_size);
 	if (!r->buf)
 		return false;
-	memset(r->buf + sizeof(struct trace_entry), 0,
-	       ev->fixed_size - sizeof(struct trace_entry));
+	/* Every field is written: only padding would show old bytes. */
+	if (ev->holes)
+		memset(r->buf + sizeof(struct trace_entry), 0,
+		       ev->fixed_size - sizeof(struct trace_entry));
 	return true;
 }
 
@@ -581,21 +598,8 @@ void drvtrace_record_put_value(struct drvtrace_record *r, unsigned int field,
 			       u64 val)
 {
 	const struct drvtrace_event_field *f = &r->ev->fields[field];
-	char *at = r->buf + f->offset;
 
-	switch (drvtrace_type_size(f->type)) {
-	case 1:
-		*(u8 *)at = val;
-		break;
-	case 2:
-		*(u16 *)at = val;
-		break;
-	case 4:
-		*(u32 *)at = val;
-		break;
-	default:
-		*(u64 *)at = val;
-	}
+	drvtrace_put_sized(r->buf + f->offset, drvtrace_type_size(f->type), val);
 }
 
 /* @len counts the NUL; the string is appended after the fixed fields. */

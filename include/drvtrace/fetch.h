@@ -71,9 +71,36 @@ int drvtrace_fetch_parse(char *spec, struct drvtrace_fetch *f, char *why,
 int drvtrace_type_parse(const char *name, enum drvtrace_type *type);
 
 const char *drvtrace_type_name(enum drvtrace_type type);
-unsigned int drvtrace_type_size(enum drvtrace_type type);
 bool drvtrace_type_is_signed(enum drvtrace_type type);
-bool drvtrace_type_is_string(enum drvtrace_type type);
+
+/* Inline: probe handlers ask these for every field of every record. */
+static inline bool drvtrace_type_is_string(enum drvtrace_type type)
+{
+	return type == DRVTRACE_TYPE_STRING || type == DRVTRACE_TYPE_USTRING;
+}
+
+/* The field's size in a record; a string's is its 4-byte __data_loc. */
+static inline unsigned int drvtrace_type_size(enum drvtrace_type type)
+{
+	switch (type) {
+	case DRVTRACE_TYPE_U8:
+	case DRVTRACE_TYPE_S8:
+	case DRVTRACE_TYPE_X8:
+		return 1;
+	case DRVTRACE_TYPE_U16:
+	case DRVTRACE_TYPE_S16:
+	case DRVTRACE_TYPE_X16:
+		return 2;
+	case DRVTRACE_TYPE_U32:
+	case DRVTRACE_TYPE_S32:
+	case DRVTRACE_TYPE_X32:
+	case DRVTRACE_TYPE_STRING:
+	case DRVTRACE_TYPE_USTRING:
+		return 4;
+	default:
+		return 8;
+	}
+}
 
 static inline bool drvtrace_fetch_at_return(const struct drvtrace_fetch *f)
 {

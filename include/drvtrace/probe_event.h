@@ -44,6 +44,8 @@ int drvtrace_event_register(struct drvtrace_event *ev);
 int drvtrace_event_unregister(struct drvtrace_event *ev);
 void drvtrace_event_free(struct drvtrace_event *ev);
 const char *drvtrace_event_name(const struct drvtrace_event *ev);
+unsigned int drvtrace_event_field_offset(const struct drvtrace_event *ev,
+					 unsigned int field);
 
 int drvtrace_event_init(void);
 void drvtrace_event_exit(void);
@@ -55,6 +57,24 @@ struct drvtrace_record {
 	bool				in_place;	/* buf is in fbuffer's ring buffer */
 	struct trace_event_buffer	fbuffer;
 };
+
+/* Store the low @size bytes of @val at @at, as a field of that size. */
+static inline void drvtrace_put_sized(void *at, unsigned int size, u64 val)
+{
+	switch (size) {
+	case 1:
+		*(u8 *)at = val;
+		break;
+	case 2:
+		*(u16 *)at = val;
+		break;
+	case 4:
+		*(u32 *)at = val;
+		break;
+	default:
+		*(u64 *)at = val;
+	}
+}
 
 bool drvtrace_event_active(const struct drvtrace_event *ev);
 bool drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev);
