@@ -14,8 +14,8 @@
  *
  * Handlers run wherever the probed function runs: NMI, the scheduler,
  * timekeeping with its seqcount held for writing. So they read only an
- * NMI-safe clock (trace_clock_local()), count in per-CPU counters, take no lock, read
- * memory through the no-fault accessors, and never sleep. Functions the
+ * NMI-safe clock (sched_clock()), count in per-CPU counters, take no
+ * lock, read memory through the no-fault accessors, and never sleep. Functions the
  * kernel's own kprobe_events refuse (notrace, blacklisted) are refused.
  *
  * A module:symbol whose module is not loaded waits, "pending", and is
@@ -40,9 +40,9 @@
 #include <linux/ptrace.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
+#include <linux/sched/clock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/trace_clock.h>
 
 #include <drvtrace/cmd.h>
 #include <drvtrace/probe.h>
@@ -131,8 +131,9 @@ struct drvtrace_zombie {
 /* Handlers: any context. */
 
 /*
- * The clock of a call's duration: trace_clock_local(), sched_clock(), the
- * clock ftrace stamps events and function_graph times calls with. It is
+ * The clock of a call's duration: sched_clock(), what trace_clock_local()
+ * reads, the clock ftrace stamps events and function_graph times calls
+ * with; called straight, as handlers run with preemption off already. It is
  * NMI-safe and takes no lock, where ktime_get() spins on the timekeeping
  * seqcount a probed function may hold. Not ktime_get_mono_fast_ns(),
  * NMI-safe too: it reads the clocksource, in a TCG guest (unstable TSC)
@@ -145,7 +146,7 @@ struct drvtrace_zombie {
  */
 static u64 drvtrace_clock(void)
 {
-	return trace_clock_local();
+	return sched_clock();
 }
 
 static void fetch_into_record(struct drvtrace_probe *p, struct drvtrace_record *r,
@@ -177,7 +178,10 @@ static void image_fetch(struct drvtrace_probe *p, struct drvtrace_call *call,
 	for (i = 0; i < p->nr_entry_fields; i++) {
 		const struct drvtrace_probe_field *f = &p->fields[i];
 
-		if (drvtrace_fetch_value(&f->fetch, regs, &val))
+		/* A plain argument, the common case: no call, no fault. */
+		if (f->fetch.base == DRVTRACE_FETCH_ARG && !f->fetch.nr_derefs)
+			val = regs_get_kernel_argument(regs, f->fetch.index);
+		else if (drvtrace_fetch_value(&f->fetch, regs, &val))
 			this_cpu_inc(p->stats->faults);
 		drvtrace_put_sized(call->data + f->carry,
 				   drvtrace_type_size(f->fetch.type), val);

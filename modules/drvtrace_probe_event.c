@@ -44,19 +44,6 @@
 	 DRVTRACE_EVENT_MAX_FIELDS * (sizeof(u64) + DRVTRACE_STRING_MAX) + \
 	 sizeof(u32) + DRVTRACE_STACK_DEPTH * sizeof(unsigned long))
 
-struct drvtrace_event {
-	struct trace_event_class	class;
-	struct trace_event_call		call;
-	struct tracepoint		tp;
-	char				*name;
-	unsigned int			nr_fields;
-	struct drvtrace_event_field	fields[DRVTRACE_EVENT_MAX_FIELDS];
-	unsigned int			fixed_size;
-	unsigned int			stack_offset;	/* 0: no stack */
-	bool				variable;	/* a string or a stack */
-	bool				holes;		/* padding between fields */
-};
-
 /* The element size as a number: Debian 12's libtraceevent cannot do sizeof. */
 #define STACK_PRINT_ARG							\
 	", __print_array(__get_dynamic_array(stack), "			\
@@ -550,11 +537,6 @@ void drvtrace_event_exit(void)
 
 /* The building of records: in probe handlers, preemption disabled. */
 
-bool drvtrace_event_active(const struct drvtrace_event *ev)
-{
-	return ev && rcu_access_pointer(ev->tp.funcs);
-}
-
 /*
  * Return: false when the record would go nowhere: no event (@ev NULL), no
  * listener, or the one instance is soft-disabled or its ring buffer has
@@ -592,14 +574,6 @@ bool drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev)
 		memset(r->buf + sizeof(struct trace_entry), 0,
 		       ev->fixed_size - sizeof(struct trace_entry));
 	return true;
-}
-
-void drvtrace_record_put_value(struct drvtrace_record *r, unsigned int field,
-			       u64 val)
-{
-	const struct drvtrace_event_field *f = &r->ev->fields[field];
-
-	drvtrace_put_sized(r->buf + f->offset, drvtrace_type_size(f->type), val);
 }
 
 /* @len counts the NUL; the string is appended after the fixed fields. */

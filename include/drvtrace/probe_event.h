@@ -17,6 +17,7 @@
 #define _DRVTRACE_PROBE_EVENT_H
 
 #include <linux/trace_events.h>
+#include <linux/tracepoint.h>
 #include <linux/types.h>
 
 #include <drvtrace/fetch.h>
@@ -27,14 +28,26 @@ struct pt_regs;
 #define DRVTRACE_EVENT_MAX_FIELDS	20
 #define DRVTRACE_STACK_DEPTH		32
 
-struct drvtrace_event;
-
 #define DRVTRACE_EVENT_FIELD_NAME_MAX	32
 
 struct drvtrace_event_field {
 	char			name[DRVTRACE_EVENT_FIELD_NAME_MAX];
 	enum drvtrace_type	type;
 	unsigned int		offset;		/* in the record; set at creation */
+};
+
+/* Public so that handlers inline drvtrace_event_active(); set at creation. */
+struct drvtrace_event {
+	struct trace_event_class	class;
+	struct trace_event_call		call;
+	struct tracepoint		tp;
+	char				*name;
+	unsigned int			nr_fields;
+	struct drvtrace_event_field	fields[DRVTRACE_EVENT_MAX_FIELDS];
+	unsigned int			fixed_size;
+	unsigned int			stack_offset;	/* 0: no stack */
+	bool				variable;	/* a string or a stack */
+	bool				holes;		/* padding between fields */
 };
 
 struct drvtrace_event *drvtrace_event_create(const char *name,
@@ -76,10 +89,21 @@ static inline void drvtrace_put_sized(void *at, unsigned int size, u64 val)
 	}
 }
 
-bool drvtrace_event_active(const struct drvtrace_event *ev);
+/* Whether anything (an instance, perf, a test) listens to @ev. */
+static inline bool drvtrace_event_active(const struct drvtrace_event *ev)
+{
+	return ev && rcu_access_pointer(ev->tp.funcs);
+}
+
 bool drvtrace_record_start(struct drvtrace_record *r, struct drvtrace_event *ev);
-void drvtrace_record_put_value(struct drvtrace_record *r, unsigned int field,
-			       u64 val);
+static inline void drvtrace_record_put_value(struct drvtrace_record *r,
+					     unsigned int field, u64 val)
+{
+	const struct drvtrace_event_field *f = &r->ev->fields[field];
+
+	drvtrace_put_sized(r->buf + f->offset, drvtrace_type_size(f->type), val);
+}
+
 void drvtrace_record_put_string(struct drvtrace_record *r, unsigned int field,
 				const char *str, unsigned int len);
 int drvtrace_record_fetch_string(struct drvtrace_record *r, unsigned int field,
