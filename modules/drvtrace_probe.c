@@ -15,8 +15,9 @@
  * Handlers run wherever the probed function runs: NMI, the scheduler,
  * timekeeping with its seqcount held for writing. So they read only an
  * NMI-safe clock (sched_clock()), count in per-CPU counters, take no
- * lock, read memory through the no-fault accessors, and never sleep. Functions the
- * kernel's own kprobe_events refuse (notrace, blacklisted) are refused.
+ * lock, read memory through the no-fault accessors, and never sleep.
+ * Functions the kernel's own kprobe_events refuse (notrace, blacklisted)
+ * are refused.
  *
  * A module:symbol whose module is not loaded waits, "pending", and is
  * armed when the module comes and pending again when it goes.
@@ -589,7 +590,6 @@ static struct drvtrace_probe *drvtrace_find_event(const char *event)
 	return NULL;
 }
 
-/* Make the probe's events: none for the decoded __setup_irq. */
 /*
  * Both events start their entry fields 8-byte aligned (after the 8-byte
  * trace_entry; after ret and duration_ns), so the image's layout is theirs.
@@ -620,6 +620,7 @@ static int drvtrace_check_image(struct drvtrace_probe *p)
 	return 0;
 }
 
+/* Make the probe's events: none for the decoded __setup_irq. */
 static int drvtrace_make_events(struct drvtrace_probe *p)
 {
 	char name[DRVTRACE_EVENT_NAME_MAX + sizeof("_entry")];
