@@ -665,6 +665,23 @@ struct typed_arg {
 	const char	*name;
 };
 
+/* The entry and exit records of one call of the target, arg1 @arg1, arg2 -5. */
+static void catch_target_call(struct kunit *test, struct drvtrace_probe *p,
+			      struct caught *c, long arg1)
+{
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->entry_ev->tp,
+							catch_record, c), 0);
+	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->exit_ev->tp,
+							catch_record, c), 0);
+
+	drvtrace_kunit_target(arg1, -5, 0, 0, 0, 0);
+
+	tracepoint_probe_unregister(&p->entry_ev->tp, catch_record, c);
+	tracepoint_probe_unregister(&p->exit_ev->tp, catch_record, c);
+	tracepoint_synchronize_unregister();
+	KUNIT_ASSERT_EQ(test, atomic_read(&c->n), 2);
+}
+
 /* Entry and exit records carry the typed fields; exit adds ret and duration. */
 static void typed_records(struct kunit *test)
 {
@@ -683,17 +700,7 @@ static void typed_records(struct kunit *test)
 	p = find_probe("t");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_ASSERT_EQ(test, p->nr_entry_fields, 4U);
-	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->entry_ev->tp,
-							catch_record, c), 0);
-	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->exit_ev->tp,
-							catch_record, c), 0);
-
-	drvtrace_kunit_target((long)&arg, -5, 0, 0, 0, 0);
-
-	tracepoint_probe_unregister(&p->entry_ev->tp, catch_record, c);
-	tracepoint_probe_unregister(&p->exit_ev->tp, catch_record, c);
-	tracepoint_synchronize_unregister();
-	KUNIT_ASSERT_EQ(test, atomic_read(&c->n), 2);
+	catch_target_call(test, p, c, (long)&arg);
 
 	rec = c->rec[0];
 	KUNIT_EXPECT_EQ(test, rec_value(test, p->entry_ev, rec, "id"), 0xbeefULL);
@@ -736,17 +743,7 @@ static void typed_image(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_TRUE(test, p->image);
 	KUNIT_EXPECT_TRUE(test, p->image_holes);
-	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->entry_ev->tp,
-							catch_record, c), 0);
-	KUNIT_ASSERT_EQ(test, tracepoint_probe_register(&p->exit_ev->tp,
-							catch_record, c), 0);
-
-	drvtrace_kunit_target((long)&arg, -5, 0, 0, 0, 0);
-
-	tracepoint_probe_unregister(&p->entry_ev->tp, catch_record, c);
-	tracepoint_probe_unregister(&p->exit_ev->tp, catch_record, c);
-	tracepoint_synchronize_unregister();
-	KUNIT_ASSERT_EQ(test, atomic_read(&c->n), 2);
+	catch_target_call(test, p, c, (long)&arg);
 
 	rec = c->rec[0];
 	KUNIT_EXPECT_EQ(test, (s64)rec_value(test, p->entry_ev, rec, "a"), -5LL);
