@@ -597,21 +597,22 @@ static struct drvtrace_probe *drvtrace_find_event(const char *event)
  */
 static int drvtrace_check_image(struct drvtrace_probe *p)
 {
+	const struct drvtrace_event_field *entry = NULL, *exit = NULL;
 	unsigned int i;
 
-	if (p->entry_ev)
-		p->image_entry_off = drvtrace_event_field_offset(p->entry_ev, 0);
-	if (p->exit_ev)
-		p->image_exit_off = drvtrace_event_field_offset(p->exit_ev,
-								EXIT_FIRST_FIELD);
+	if (p->entry_ev) {
+		entry = p->entry_ev->fields;
+		p->image_entry_off = entry[0].offset;
+	}
+	if (p->exit_ev) {
+		exit = &p->exit_ev->fields[EXIT_FIRST_FIELD];
+		p->image_exit_off = exit[0].offset;
+	}
 	for (i = 0; i < p->nr_entry_fields; i++) {
 		unsigned int carry = p->fields[i].carry;
 
-		if ((p->entry_ev &&
-		     drvtrace_event_field_offset(p->entry_ev, i) != p->image_entry_off + carry) ||
-		    (p->exit_ev &&
-		     drvtrace_event_field_offset(p->exit_ev, EXIT_FIRST_FIELD + i) !=
-		     p->image_exit_off + carry)) {
+		if ((entry && entry[i].offset != p->image_entry_off + carry) ||
+		    (exit && exit[i].offset != p->image_exit_off + carry)) {
 			WARN_ONCE(1, "drvtrace: %s: field %u not where the image has it\n",
 				  p->event, i);
 			return -EINVAL;

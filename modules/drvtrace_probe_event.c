@@ -56,13 +56,6 @@ const char *drvtrace_event_name(const struct drvtrace_event *ev)
 	return ev->name;
 }
 
-/* Where @field lies in the record, from its start (the trace_entry). */
-unsigned int drvtrace_event_field_offset(const struct drvtrace_event *ev,
-					 unsigned int field)
-{
-	return ev->fields[field].offset;
-}
-
 /* The C type a field shows in its format file. */
 static const char *field_ctype(enum drvtrace_type type)
 {

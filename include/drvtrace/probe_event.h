@@ -57,8 +57,6 @@ int drvtrace_event_register(struct drvtrace_event *ev);
 int drvtrace_event_unregister(struct drvtrace_event *ev);
 void drvtrace_event_free(struct drvtrace_event *ev);
 const char *drvtrace_event_name(const struct drvtrace_event *ev);
-unsigned int drvtrace_event_field_offset(const struct drvtrace_event *ev,
-					 unsigned int field);
 
 int drvtrace_event_init(void);
 void drvtrace_event_exit(void);
